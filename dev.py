@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Set up the project and run it: the two README commands go through here.
+
+    python3 dev.py run    # nightly synthesis of the sample summit into outputs/
+    python3 dev.py test   # ruff, mypy and the whole pytest suite
+
+Each command first makes sure `.venv` matches `requirements.lock` (installed
+with `--require-hashes`), so a fresh clone needs nothing but Python 3.11 and pip.
+Extra arguments after the command are passed on (to `summit run` or pytest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".installed-lock"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+SAMPLE_SUMMIT = ROOT / "inputs" / "dusseldorf-2019"
+
+
+def _run(*args: str | Path) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    completed = subprocess.run([str(a) for a in args], cwd=ROOT)
+    if completed.returncode:
+        sys.exit(completed.returncode)
+
+
+def _lock_fingerprint() -> str:
+    digest = hashlib.sha256(LOCK.read_bytes())
+    digest.update((ROOT / "pyproject.toml").read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_venv() -> None:
+    """Create or refresh .venv from the hashed lock file; a no-op when current."""
+    if STAMP.exists() and STAMP.read_text() == _lock_fingerprint():
+        return
+    if not (BIN / "python").exists():
+        print(f"Creating {VENV.name} ...", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    pip = (BIN / "python", "-m", "pip")
+    # The lock is complete (every transitive dependency, each with hashes),
+    # so --no-deps keeps pip from resolving anything on its own.
+    _run(*pip, "install", "--quiet", "--require-hashes", "--no-deps", "-r", LOCK)
+    # setuptools comes from the lock, hence no build isolation (and no unhashed download).
+    _run(*pip, "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", ROOT)
+    STAMP.write_text(_lock_fingerprint())
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in {"run", "test", "setup"}:
+        sys.exit(__doc__)
+    command, rest = argv[0], argv[1:]
+    ensure_venv()
+    if command == "run":
+        _run(BIN / "summit", "run", SAMPLE_SUMMIT, *rest)
+    elif command == "test":
+        _run(BIN / "ruff", "check", ".")
+        _run(BIN / "ruff", "format", "--check", ".")
+        _run(BIN / "mypy")
+        _run(BIN / "pytest", *rest)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,192 @@
+"""`summit`: the command line. Library errors become one-line messages with a hint here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from synthesis.errors import SynthesisError
+from synthesis.ingest import IngestLimits, IngestResult, discover, ingest_summit
+from synthesis.models import Note, Rejection, SummitSynthesis
+from synthesis.settings import Settings
+
+app = typer.Typer(
+    help="Summit Synthesis: rapporteurs' notes in, bilingual exhibition documents out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
+
+SummitDir = Annotated[
+    Path,
+    typer.Argument(help="the summit folder, e.g. inputs/dusseldorf-2019", show_default=False),
+]
+MaxFileMb = Annotated[
+    float | None, typer.Option("--max-file-mb", help="reject uploads larger than this (default 10)")
+]
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    try:
+        yield
+    except SynthesisError as error:
+        err.print(f"[bold red]Error:[/] {error.message}", highlight=False)
+        if error.hint:
+            err.print(f"[bold]Hint:[/] {error.hint}", highlight=False)
+        raise typer.Exit(1) from None
+
+
+def _note_row(note: Note) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "source": note.source,
+        "format": note.format,
+        "workshop": note.workshop,
+        "language": note.language,
+        "declared_language": note.meta.language,
+        "detected_language": note.detected_language,
+        "words": note.words,
+        "paragraphs": len(note.paragraphs),
+        "title": note.meta.title,
+        "rapporteur": note.meta.rapporteur,
+        "session": str(note.meta.session),
+        "status": "ok",
+        "warnings": list(note.warnings),
+    }
+
+
+def _rejection_row(rejection: Rejection) -> dict[str, Any]:
+    return {"status": "rejected", **rejection.model_dump(mode="json")}
+
+
+def _under_notes(source: str) -> str:
+    return source.removeprefix("notes/")
+
+
+def _ingest_table(result: IngestResult) -> Table:
+    table = Table(title=f"{len(result.notes)} notes read, {len(result.rejected)} rejected")
+    table.add_column("File", overflow="fold")
+    for column in ("Workshop", "Lang", "Words", "Status"):
+        table.add_column(column, justify="right" if column == "Words" else "left")
+    for note in sorted(result.notes, key=lambda n: (n.workshop, n.source)):
+        status = "ok" + (f" ({'; '.join(note.warnings)})" if note.warnings else "")
+        name = note.source.rsplit("/", 1)[-1]  # the workshop has its own column
+        table.add_row(name, note.workshop, note.language, str(note.words), status)
+    for rejected in result.rejected:
+        table.add_row(
+            _under_notes(rejected.source), "", "", "", f"[red]rejected: {rejected.reason.value}[/]"
+        )
+    return table
+
+
+def _print_rejections(rejected: list[Rejection] | tuple[Rejection, ...]) -> None:
+    for item in rejected:
+        out.print(
+            f"[red]✗[/] {item.source}: {item.message} → {item.hint}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+@app.command()
+def ingest(
+    summit_dir: SummitDir,
+    as_json: Annotated[bool, typer.Option("--json", help="print machine-readable JSON")] = False,
+    max_file_mb: MaxFileMb = None,
+) -> None:
+    """Read every note of a summit and show what was read and what was rejected."""
+    settings = Settings()
+    limit = max_file_mb or settings.max_file_mb
+    limits = IngestLimits(max_file_bytes=int(limit * 1_000_000))
+    with friendly_errors():
+        total = len(discover(summit_dir)[0]) if (summit_dir / "notes").is_dir() else 0
+        progress = Progress(
+            TextColumn("Reading notes"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
+        with progress:
+            bar = progress.add_task("", total=total)
+            on_file: Callable[[Path], None] = lambda path: progress.update(  # noqa: E731
+                bar, advance=1, description=path.name
+            )
+            result = ingest_summit(summit_dir, limits=limits, on_file=on_file)
+    if as_json:
+        payload = {
+            "summit": result.summit_id,
+            "notes": [_note_row(n) for n in result.notes],
+            "rejected": [_rejection_row(r) for r in result.rejected],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(_ingest_table(result))
+    _print_rejections(result.rejected)
+
+
+def _print_run(synthesis: SummitSynthesis, directory: Path) -> None:
+    table = Table(title=f"{synthesis.run.summit_id}, run of {synthesis.run.run_date.isoformat()}")
+    for column in ("Workshop", "Notes", "Rapporteurs", "Words", "Languages"):
+        table.add_column(column)
+    for workshop in synthesis.workshops:
+        stats = workshop.stats
+        languages = ", ".join(f"{k} {v}" for k, v in stats.languages.items()) or "-"
+        table.add_row(
+            workshop.workshop, str(stats.notes), str(stats.rapporteurs), str(stats.words), languages
+        )
+    out.print(table)
+    _print_rejections(synthesis.rejected)
+    out.print(f"Written to {directory}/", highlight=False)
+
+
+@app.command()
+def run(
+    summit_dir: SummitDir,
+    outputs: Annotated[Path | None, typer.Option(help="output folder (default outputs/)")] = None,
+    run_date: Annotated[
+        str | None, typer.Option("--date", help="the run's date, YYYY-MM-DD (default today)")
+    ] = None,
+    state_dir: Annotated[
+        Path | None, typer.Option(help="Prefect's state folder (default .summit-state/)")
+    ] = None,
+    max_file_mb: MaxFileMb = None,
+) -> None:
+    """Run the nightly synthesis now, as a Prefect flow on this machine."""
+    settings = Settings()
+    try:
+        day = date.fromisoformat(run_date) if run_date else date.today()
+    except ValueError:
+        err.print(
+            f"[bold red]Error:[/] --date '{run_date}' is not a date. [bold]Hint:[/] use YYYY-MM-DD"
+        )
+        raise typer.Exit(2) from None
+    from flows.runtime import configure_prefect
+
+    configure_prefect(state_dir or settings.state_dir)
+    from flows.nightly import nightly  # imports Prefect, which reads the environment just set
+    from synthesis.output import run_dir
+
+    outputs_dir = outputs or settings.outputs_dir
+    with friendly_errors():
+        synthesis = nightly(
+            summit_dir=summit_dir,
+            outputs_dir=outputs_dir,
+            run_date=day,
+            max_file_mb=max_file_mb or settings.max_file_mb,
+        )
+    _print_run(synthesis, run_dir(outputs_dir, synthesis.run.summit_id, day.isoformat()))

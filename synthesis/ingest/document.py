@@ -1,0 +1,21 @@
+"""What every reader returns: the note's blocks in reading order, and embedded metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from synthesis.models import BlockKind
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    text: str
+
+
+@dataclass(slots=True)
+class RawDocument:
+    blocks: list[Block]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)

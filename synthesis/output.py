@@ -1,0 +1,60 @@
+"""The files a run leaves in outputs/<summit-id>/<run-date>/."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from synthesis.models import Rejection, SummitSynthesis
+
+
+def run_dir(outputs: Path, summit_id: str, run_date: str) -> Path:
+    return outputs / summit_id / run_date
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write next to the target, then rename: a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(content)
+        os.chmod(temporary, 0o644)  # mkstemp makes files private; outputs are for publishing
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def rejections_markdown(rejected: list[Rejection] | tuple[Rejection, ...]) -> str:
+    if not rejected:
+        return "# Rejected files\n\nNo file was rejected.\n"
+    lines = [
+        "# Rejected files",
+        "",
+        f"{len(rejected)} file(s) could not be used. "
+        "They are kept unchanged where they were uploaded.",
+        "",
+    ]
+    for item in rejected:
+        lines += [f"## {item.source}", "", f"- Problem ({item.reason.value}): {item.message}"]
+        lines += [f"- What to do: {item.hint}", ""]
+    return "\n".join(lines)
+
+
+def write_run(synthesis: SummitSynthesis, directory: Path) -> list[Path]:
+    """synthesis.json, rejected.json and rejected.md; returns the paths written."""
+    files = {
+        "synthesis.json": synthesis.model_dump_json(indent=2),
+        "rejected.json": json.dumps(
+            [r.model_dump(mode="json") for r in synthesis.rejected], ensure_ascii=False, indent=2
+        ),
+        "rejected.md": rejections_markdown(synthesis.rejected),
+    }
+    written = []
+    for name, content in files.items():
+        write_atomically(directory / name, content + ("" if content.endswith("\n") else "\n"))
+        written.append(directory / name)
+    return written

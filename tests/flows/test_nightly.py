@@ -1,0 +1,82 @@
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from flows.nightly import nightly
+from synthesis.errors import ConfigError
+from synthesis.models import RejectionReason, SummitSynthesis
+from tests.conftest import BAD, GOOD, AddNote
+
+
+@pytest.fixture
+def uploads(summit_dir: Path, add_note: AddNote) -> Path:
+    add_note(GOOD / "healthy-note.docx", "healthy")
+    add_note(GOOD / "resilient-note.pdf", "resilient")
+    add_note(GOOD / "connective-note.odt", "connective")
+    add_note(BAD / "truncated.docx", "healthy")
+    return summit_dir
+
+
+def test_nightly_writes_the_synthesis_and_the_rejections(uploads: Path, tmp_path: Path) -> None:
+    outputs = tmp_path / "outputs"
+    result = nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1))
+
+    run_dir = outputs / "dusseldorf-2019" / "2019-09-01"
+    stored = SummitSynthesis.model_validate_json((run_dir / "synthesis.json").read_text("utf-8"))
+    assert stored == result
+    assert [n.source for n in stored.notes] == [
+        "notes/connective/connective-note.odt",
+        "notes/healthy/healthy-note.docx",
+        "notes/resilient/resilient-note.pdf",
+    ]
+    stats = {w.workshop: w.stats for w in stored.workshops}
+    assert list(stats) == ["communicative", "healthy", "resilient", "connective", "inclusive"]
+    assert (stats["healthy"].notes, stats["healthy"].languages) == (1, {"en": 1})
+    assert stats["resilient"].words == stored.notes[2].words
+    assert stats["inclusive"].notes == 0
+    assert stored.run.software["prefect"] == "3.8.8"
+
+    rejected = json.loads((run_dir / "rejected.json").read_text("utf-8"))
+    assert [(r["source"], r["reason"]) for r in rejected] == [
+        ("notes/healthy/truncated.docx", "corrupt_file")
+    ]
+    assert "notes/healthy/truncated.docx" in (run_dir / "rejected.md").read_text("utf-8")
+
+
+def test_a_note_that_crashes_ingestion_does_not_stop_the_night(
+    uploads: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from synthesis.ingest import read
+
+    real_detect = read.detect_note
+
+    def buggy_detect(paragraphs: list[str]) -> str:
+        if any("Sécurité" in p for p in paragraphs):
+            raise RuntimeError("a bug that only this note triggers")
+        return real_detect(paragraphs)
+
+    monkeypatch.setattr(read, "detect_note", buggy_detect)
+    result = nightly(summit_dir=uploads, outputs_dir=tmp_path / "out", run_date=date(2019, 9, 1))
+    crashed = {r.source: r for r in result.rejected}["notes/resilient/resilient-note.pdf"]
+    assert crashed.reason is RejectionReason.INTERNAL_ERROR
+    assert "a bug that only this note triggers" in crashed.message
+    assert {n.workshop for n in result.notes} == {"healthy", "connective"}
+
+
+def test_rerun_replaces_that_night_and_keeps_earlier_nights(uploads: Path, tmp_path: Path) -> None:
+    outputs = tmp_path / "outputs"
+    nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 8, 31))
+    (uploads / "notes" / "healthy" / "truncated.docx").unlink()
+    nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1))
+    nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1))
+    first = json.loads((outputs / "dusseldorf-2019" / "2019-08-31" / "rejected.json").read_text())
+    second = json.loads((outputs / "dusseldorf-2019" / "2019-09-01" / "rejected.json").read_text())
+    assert len(first) == 1 and second == []
+
+
+def test_an_invalid_summit_fails_the_run_with_its_config_error(tmp_path: Path) -> None:
+    (tmp_path / "summit.yaml").write_text("id: dusseldorf-2019\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="field 'name'"):
+        nightly(summit_dir=tmp_path, outputs_dir=tmp_path / "out", run_date=date(2019, 9, 1))

@@ -1,6 +1,6 @@
 """Ingestion time for a summit folder: cold (first call, detector model load included) and warm.
 
-    .venv/bin/python -m benchmarks.ingest [inputs/dusseldorf-2019] [--repeat 5]
+.venv/bin/python -m benchmarks.ingest [inputs/dusseldorf-2019] [--repeat 5]
 """
 
 from __future__ import annotations

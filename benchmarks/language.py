@@ -2,12 +2,13 @@
 
     .venv/bin/python -m benchmarks.language
 
-- short: the labelled sentences of benchmarks/data/extraction_*.jsonl (5-45 words each),
-  raw py3langid restricted to en/fr/de, by length;
-- paragraphs: every paragraph of the sample summit, labelled with its note's language
-  (the one note with a paragraph in another language is left out), raw and with the
-  policy used in ingestion (fragments under 4 words or under 0.8 confidence take the
-  note's language);
+- sentences: the labelled sentences of benchmarks/data/extraction_*.jsonl
+  (4-45 words each), raw py3langid restricted to en/fr/de;
+- paragraphs: every paragraph of the sample summit (headings, bullet
+  fragments, table rows included), labelled with its note's language; the one
+  note with a paragraph in another language is left out. Raw, and with the
+  policy ingestion uses: fragments under 4 words or under 0.8 confidence take
+  the note's language;
 - notes: the sample summit's notes against tests/fixtures/sample_truth.yaml.
 """
 
@@ -25,69 +26,61 @@ from synthesis.ingest.language import classify, detect_paragraph
 
 DATA = Path("benchmarks/data")
 TRUTH = Path("tests/fixtures/sample_truth.yaml")
-BUCKETS = ((1, 5), (6, 10), (11, 20), (21, 1000))
+BUCKETS = ((1, 3), (4, 10), (11, 20), (21, 10_000))
 
 
-def _bucket(words: int) -> str:
-    for low, high in BUCKETS:
-        if low <= words <= high:
-            return f"{low}-{high}" if high < 1000 else f"{low}+"
-    return "0"
+def _bucket(text: str) -> str:
+    words = len(text.split())
+    low, high = next(b for b in BUCKETS if b[0] <= words <= b[1])
+    return f"{low}-{high} words" if high < 10_000 else f"{low}+ words"
 
 
-def short_texts() -> None:
+def _report(title: str, results: list[tuple[str, str, bool]]) -> None:
+    """results: (language, text, correct)."""
+    right = sum(ok for _, _, ok in results)
+    print(f"{title}: {right}/{len(results)} = {right / len(results):.1%}")
+    for label, key in (("language", 0), ("length", 1)):
+        groups: dict[str, list[bool]] = {}
+        for language, text, ok in results:
+            groups.setdefault(language if key == 0 else _bucket(text), []).append(ok)
+        line = ", ".join(f"{g} {sum(v)}/{len(v)}" for g, v in sorted(groups.items()))
+        print(f"  by {label}: {line}")
+
+
+def sentences() -> None:
     records = [
         json.loads(line)
         for path in sorted(DATA.glob("extraction_*.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    if not records:
-        print("short texts: no data in benchmarks/data/")
-        return
-    right: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    by_length: Counter[str] = Counter()
-    by_length_total: Counter[str] = Counter()
     classify("warm up: load the model before timing")
     start = time.perf_counter()
-    for record in records:
-        predicted, _ = classify(record["text"])
-        ok = predicted == record["lang"]
-        bucket = _bucket(len(record["text"].split()))
-        total[record["lang"]] += 1
-        right[record["lang"]] += ok
-        by_length_total[bucket] += 1
-        by_length[bucket] += ok
+    results = [(r["lang"], r["text"], classify(r["text"])[0] == r["lang"]) for r in records]
     per_call = (time.perf_counter() - start) / len(records) * 1e6
-    print(
-        f"short texts ({len(records)} labelled sentences, raw classifier, {per_call:.0f} µs/call):"
-    )
-    for lang in sorted(total):
-        print(f"  {lang}: {right[lang]}/{total[lang]} = {right[lang] / total[lang]:.1%}")
-    for bucket in sorted(by_length_total, key=lambda b: int(b.split("-")[0].rstrip("+"))):
-        n, ok = by_length_total[bucket], by_length[bucket]
-        print(f"  {bucket:>6} words: {ok}/{n} = {ok / n:.1%}")
+    _report(f"sentences, raw ({per_call:.0f} µs per call)", results)
 
 
 def sample_summit() -> None:
     truth = yaml.safe_load(TRUTH.read_text(encoding="utf-8"))
     notes = ingest_summit(Path("inputs/dusseldorf-2019")).notes
-    right_notes = sum(n.detected_language == truth[n.source[6:]]["language"] for n in notes)
+    labels = {n.id: truth[n.source.removeprefix("notes/")] for n in notes}
+    right_notes = sum(n.detected_language == labels[n.id]["language"] for n in notes)
     print(f"notes: {right_notes}/{len(notes)} detected correctly")
-    raw = policy = count = 0
+    raw: list[tuple[str, str, bool]] = []
+    policy: list[tuple[str, str, bool]] = []
     for note in notes:
-        if truth[note.source[6:]].get("other_language_paragraph"):
+        if labels[note.id].get("other_language_paragraph"):
             continue
         for paragraph in note.paragraphs:
             text = paragraph.text_in(note)
-            count += 1
-            raw += classify(text)[0] == note.language
-            policy += detect_paragraph(text, fallback=note.language) == note.language
-    print(f"paragraphs ({count}): raw {raw}/{count} = {raw / count:.1%}, ", end="")
-    print(f"with the fallback policy {policy}/{count} = {policy / count:.1%}")
+            raw.append((note.language, text, classify(text)[0] == note.language))
+            detected = detect_paragraph(text, fallback=note.language)
+            policy.append((note.language, text, detected == note.language))
+    _report("sample paragraphs, raw", raw)
+    _report("sample paragraphs, with the fallback policy", policy)
 
 
 if __name__ == "__main__":
-    short_texts()
+    sentences()
     sample_summit()

@@ -119,6 +119,126 @@ class Rejection(Record):
         return content_id(self.source, self.reason.value)
 
 
+Strength = Literal["firm", "planned", "proposed"]
+ActorKind = Literal["city", "organisation", "collective", "first_person", "unresolved"]
+
+
+class SourceSpan(Record):
+    """Where a fact was said: a stretch of a note's text, quoted verbatim."""
+
+    note_id: str
+    start: int
+    end: int
+    quote: str
+
+
+class Actor(Record):
+    """Who commits or presents: a canonical id when known, else the words of the note."""
+
+    text: str = Field(description="as written in the note")
+    id: str | None = Field(description="canonical city or organisation id, or 'participants'")
+    kind: ActorKind
+
+    @property
+    def resolved(self) -> bool:
+        return self.id is not None
+
+    @property
+    def key(self) -> str:
+        return self.id or self.text.casefold()
+
+
+class Commitment(Record):
+    """Who commits to what, by when, quoted from which note."""
+
+    id: str
+    actor: Actor
+    action: str = Field(description="the main verb")
+    object: str
+    deadline: str | None = Field(description="ISO date, month (YYYY-MM) or year (YYYY)")
+    deadline_text: str | None = None
+    strength: Strength
+    language: Language
+    source: SourceSpan
+
+
+class Recommendation(Record):
+    """A wish or piece of advice ("cities should ..."): never a commitment."""
+
+    id: str
+    actor: Actor | None
+    language: Language
+    source: SourceSpan
+
+
+class BestPractice(Record):
+    """An initiative a city presented or runs."""
+
+    id: str
+    city: Actor
+    initiative: str
+    language: Language
+    source: SourceSpan = Field(description="the sentence that describes it")
+
+
+class Mention(Record):
+    """A gazetteer place or a vocabulary concept, by offsets into the note's text."""
+
+    id: str
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+class Sentence(Record):
+    id: str
+    note_id: str
+    start: int
+    end: int
+    language: Language
+    concepts: tuple[str, ...] = ()
+
+
+class NoteExtraction(Record):
+    """What extraction found in one note, with the models that found it."""
+
+    note_id: str
+    models: dict[str, str] = Field(description="language to model name and version")
+    sentences: tuple[Sentence, ...]
+    commitments: tuple[Commitment, ...]
+    recommendations: tuple[Recommendation, ...]
+    best_practices: tuple[BestPractice, ...]
+    concepts: tuple[Mention, ...]
+    entities: tuple[Mention, ...]
+    keyphrases: tuple[str, ...] = Field(description="lemmatised noun phrases, for ranking")
+
+    @property
+    def id(self) -> str:
+        return self.note_id
+
+
+class Theme(Record):
+    """A concept of the vocabulary as discussed in a workshop."""
+
+    concept: str
+    broader: str | None
+    labels: dict[str, str]
+    mentions: int
+    notes: int
+
+    @property
+    def id(self) -> str:
+        return self.concept
+
+
+class Keyphrase(Record):
+    phrase: str
+    score: float
+    count: int
+    concept: str | None
+
+
 class WorkshopStats(Record):
     notes: int
     rapporteurs: int
@@ -132,6 +252,11 @@ class WorkshopSynthesis(Record):
     workshop: str
     note_ids: tuple[str, ...]
     stats: WorkshopStats
+    commitments: tuple[Commitment, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    best_practices: tuple[BestPractice, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    keyphrases: tuple[Keyphrase, ...] = ()
 
     @property
     def id(self) -> str:
@@ -144,6 +269,7 @@ class RunInfo(Record):
     started_at: datetime
     finished_at: datetime
     software: dict[str, str] = Field(description="package name to version")
+    models: dict[str, str] = Field(default_factory=dict, description="language to spaCy model")
 
 
 class SummitSynthesis(Record):
@@ -153,6 +279,7 @@ class SummitSynthesis(Record):
     notes: tuple[Note, ...]
     rejected: tuple[Rejection, ...]
     workshops: tuple[WorkshopSynthesis, ...]
+    extractions: tuple[NoteExtraction, ...] = ()
 
     @property
     def id(self) -> str:

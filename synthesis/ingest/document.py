@@ -19,3 +19,11 @@ class RawDocument:
     blocks: list[Block]
     metadata: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+
+EMPTY_CELL = "–"
+
+
+def table_row(cells: list[str]) -> str:
+    """Cells joined by ' | '; empty cells stay as a dash so that columns keep their place."""
+    return " | ".join(" ".join(cell.split()) or EMPTY_CELL for cell in cells)

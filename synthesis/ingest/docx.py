@@ -10,7 +10,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from synthesis.ingest.containers import ZipLimits, open_checked_zip
-from synthesis.ingest.document import Block, RawDocument
+from synthesis.ingest.document import Block, RawDocument, table_row
 from synthesis.ingest.properties import metadata_from_properties
 
 
@@ -31,13 +31,15 @@ def _table_blocks(table: Table) -> list[Block]:
     blocks = []
     for row in table.rows:
         cells: list[str] = []
+        seen: list[object] = []
         for cell in row.cells:
-            text = " ".join(cell.text.split())
-            # Merged cells come back once per grid column; keep each once.
-            if text and (not cells or cells[-1] != text):
-                cells.append(text)
-        if cells:
-            blocks.append(Block("table_row", " | ".join(cells)))
+            # A merged cell comes back once per grid column it spans; keep it once.
+            if cell._tc in seen:
+                continue
+            seen.append(cell._tc)
+            cells.append(cell.text)
+        if any(c.strip() for c in cells):
+            blocks.append(Block("table_row", table_row(cells)))
     return blocks
 
 

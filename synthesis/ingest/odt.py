@@ -7,7 +7,7 @@ from typing import Any
 from lxml import etree
 
 from synthesis.ingest.containers import ZipLimits, open_checked_zip
-from synthesis.ingest.document import Block, RawDocument
+from synthesis.ingest.document import Block, RawDocument, table_row
 from synthesis.ingest.properties import metadata_from_properties
 
 _NS = {
@@ -56,7 +56,8 @@ def _blocks(element: Any, in_list: bool = False) -> list[Block]:
                     " ".join(_inline_text(p).strip() for p in cell.iter(_q("text:p")))
                     for cell in row.iter(_q("table:table-cell"))
                 ]
-                blocks.append(Block("table_row", " | ".join(c for c in cells if c)))
+                if any(cells):
+                    blocks.append(Block("table_row", table_row(cells)))
         elif child.tag == _q("text:section"):
             blocks.extend(_blocks(child, in_list))
     return [block for block in blocks if block.text]

@@ -10,7 +10,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from synthesis.errors import NoteRejected
-from synthesis.ingest.document import Block, RawDocument
+from synthesis.ingest.document import Block, RawDocument, table_row
 from synthesis.models import BlockKind, RejectionReason
 
 # Rapporteurs in en/fr/de write with Western code pages when they do not use UTF-8;
@@ -114,7 +114,8 @@ def parse_blocks(body: str, *, markdown: bool) -> list[Block]:
         elif table := _TABLE_ROW.match(line):
             if not _TABLE_RULE.match(line):
                 cells = [cell.strip() for cell in table.group(1).split("|")]
-                blocks.append(("table_row", " | ".join(cell for cell in cells if cell)))
+                if any(cells):
+                    blocks.append(("table_row", table_row(cells)))
             open_block = False
         elif bullet := _BULLET.match(line):
             blocks.append(("list_item", bullet.group(1)))

@@ -1,0 +1,217 @@
+"""Who acts: the candidates for the subject of a commitment, and how they resolve.
+
+A candidate is a stretch of tokens that can commit: a gazetteer place, a
+first-person phrase ("we", "notre ville"), a collective ("les participants"),
+an anaphor ("it", "the city", "die Stadt") resolved to an earlier place, an
+agent noun phrase ("the regional transport authority", "la Ville de Genève")
+or a proper name the gazetteer does not know. Finding the subject works on
+token positions, so it needs no parser and behaves alike in all languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from synthesis.extract.gazetteer import SPAN_KEY, Gazetteer
+from synthesis.extract.lexicon import Lexicon
+
+ActorKind = Literal["city", "organisation", "collective", "first_person", "unresolved"]
+PARTICIPANTS = "participants"
+# Nouns that refer back to a city (the pronouns may refer to an organisation as well).
+_CITY_ANAPHORA = frozenset(
+    {"city", "municipality", "town", "mayor", "capital", "ville", "municipalité", "commune",
+     "maire", "mairesse", "mairie", "stadt", "kommune", "gemeinde", "bürgermeister",
+     "bürgermeisterin", "oberbürgermeister", "oberbürgermeisterin", "hauptstadt", "capitale"}
+)  # fmt: skip
+_PRIORITY = {"place": 0, "first_person": 1, "collective": 2, "anaphora": 3, "agent": 4, "name": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    text: str
+    id: str | None  # canonical place id, "participants", or None when unresolved
+    kind: ActorKind
+    start: int  # token offsets in the doc
+    end: int
+
+    @property
+    def resolved(self) -> bool:
+        return self.id is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    source: str  # a key of _PRIORITY
+    place_id: str | None = None
+
+
+class ActorFinder:
+    def __init__(self, vocab: Vocab, lexicon: Lexicon, gazetteer: Gazetteer, make_doc: object) -> None:
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        for name in ("first_person", "collectives", "anaphora"):
+            patterns = [make_doc(p) for p in lexicon.phrases.get(name, ())]  # type: ignore[operator]
+            self.phrases.add(name, patterns)
+
+    # -- candidates ---------------------------------------------------------
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every actor candidate in the doc, without overlaps, in text order."""
+        found = [
+            Candidate(span.start, span.end, "place", span.kb_id_) for span in doc.spans.get(SPAN_KEY, [])
+        ]
+        for match_id, start, end in self.phrases(doc):
+            name = doc.vocab.strings[match_id]
+            found.append(Candidate(start, end, {"first_person": "first_person",
+                                                "collectives": "collective"}.get(name, "anaphora")))  # fmt: skip
+        found.extend(self._agent_phrases(doc, found))
+        found.extend(self._proper_names(doc))
+        # Keep the most specific candidate where several overlap.
+        found.sort(key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
+        kept: list[Candidate] = []
+        taken: set[int] = set()
+        for candidate in found:
+            tokens = set(range(candidate.start, candidate.end))
+            if not tokens & taken:
+                kept.append(candidate)
+                taken |= tokens
+        return sorted(kept, key=lambda c: c.start)
+
+    def _agent_phrases(self, doc: Doc, places: list[Candidate]) -> list[Candidate]:
+        place_at = {c.start: c for c in places if c.source == "place"}
+        found = []
+        for token in doc:
+            if not self._is_agent_head(token):
+                continue
+            start = token.i
+            while start > 0 and self._np_modifier(doc[start - 1]) and token.i - start < 4:
+                start -= 1
+            end = token.i + 1
+            # "the mayor of Lyon", "la Ville de Genève", "die Stadt Genf": the place is the actor.
+            after = end + 1 if end < len(doc) and self.lexicon.has("prepositions_of", doc[end].text) else end
+            if after in place_at or end in place_at:
+                place = place_at.get(after) or place_at[end]
+                found.append(Candidate(start, place.end, "place", place.place_id))
+                continue
+            while end < len(doc) and doc[end].pos_ == "ADJ" and self.lexicon.language == "fr":
+                end += 1
+            found.append(Candidate(start, end, "agent"))
+        return found
+
+    def _is_agent_head(self, token: Token) -> bool:
+        if token.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+        return self.lexicon.has("agent_heads", token.text) or (
+            token.lemma_ != "" and self.lexicon.has("agent_heads", token.lemma_)
+        )
+
+    def _np_modifier(self, token: Token) -> bool:
+        if token.is_punct or token.is_space or token.like_num and len(token) == 4:
+            return False
+        if self.lexicon.has("determiners", token.text):
+            return True
+        if token.pos_:
+            return token.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET")
+        # Without a tagger: lower-case words (English) or adjective-like forms (German).
+        return token.is_alpha and not self.lexicon.has("subordinators", token.text) and (
+            token.is_lower or self.lexicon.language == "de"
+        ) and not self.lexicon.has("negations", token.text) and not self._trigger_word(token)
+
+    def _trigger_word(self, token: Token) -> bool:
+        return self.lexicon.has("reporting_verbs", token.text) or token.lower_ in {
+            "will", "wird", "werden", "va", "vont", "shall", "would"
+        }  # fmt: skip
+
+    def _proper_names(self, doc: Doc) -> list[Candidate]:
+        found = []
+        for sent in doc.sents:
+            i = sent.start
+            while i < sent.end:
+                if self._name_token(doc, i, sent.start):
+                    j = i + 1
+                    while j < sent.end and self._name_token(doc, j, sent.start, inside=True):
+                        j += 1
+                    found.append(Candidate(i, j, "name"))
+                    i = j
+                else:
+                    i += 1
+        return found
+
+    def _name_token(self, doc: Doc, i: int, sent_start: int, inside: bool = False) -> bool:
+        token = doc[i]
+        if not token.is_alpha or not token.text[0].isupper() or token.is_stop and not inside:
+            return False
+        if token.pos_:
+            return token.pos_ == "PROPN"
+        if self.lexicon.language == "de":
+            # German capitalises every noun: a name stands without an article.
+            previous = doc[i - 1] if i > sent_start else None
+            return not inside and (previous is None or not self.lexicon.has("determiners", previous.text)) and (
+                not self.lexicon.has("prefield_openers", token.text) and token.lemma_ in ("", token.text)
+            )
+        return inside or i > sent_start
+
+    # -- resolution ---------------------------------------------------------
+
+    def resolve(
+        self, doc: Doc, candidate: Candidate, *, speaker_city: str | None, all_candidates: list[Candidate]
+    ) -> Actor | None:
+        span = doc[candidate.start : candidate.end]
+        text = span.text
+        if candidate.source == "place" and candidate.place_id:
+            place = self.gazetteer.places[candidate.place_id]
+            kind: ActorKind = "city" if place.kind == "city" else "organisation"
+            return Actor(text, place.id, kind, candidate.start, candidate.end)
+        if candidate.source == "collective":
+            return Actor(text, PARTICIPANTS, "collective", candidate.start, candidate.end)
+        if candidate.source == "first_person":
+            city = self._place_id(speaker_city)
+            if city:
+                return Actor(text, city, "city", candidate.start, candidate.end)
+            return Actor(text, None, "first_person", candidate.start, candidate.end)
+        if candidate.source == "anaphora":
+            antecedent = self._antecedent(doc, candidate, span, all_candidates)
+            if antecedent:
+                return replace(antecedent, text=text, start=candidate.start, end=candidate.end)
+            if speaker_city and any(t.lower_ in _CITY_ANAPHORA for t in span):
+                city = self._place_id(speaker_city)
+                if city:
+                    return Actor(text, city, "city", candidate.start, candidate.end)
+            if span[-1].lower_ in ("on", "man", "it", "il", "er", "es"):
+                return None  # impersonal: "on va", "man wird", "it will rain"
+            return Actor(text, None, "unresolved", candidate.start, candidate.end)
+        return Actor(text, None, "unresolved", candidate.start, candidate.end)
+
+    def _antecedent(
+        self, doc: Doc, candidate: Candidate, span: Span, all_candidates: list[Candidate]
+    ) -> Actor | None:
+        city_only = any(t.lower_ in _CITY_ANAPHORA for t in span)
+        sentence_start = span.sent.start
+        previous_sentences = [s for s in doc.sents if s.end <= sentence_start][-2:]
+        window_start = previous_sentences[0].start if previous_sentences else sentence_start
+        for other in reversed(all_candidates):
+            if other.end > candidate.start or other.start < window_start:
+                continue
+            if other.source == "place" and other.place_id:
+                place = self.gazetteer.places[other.place_id]
+                if city_only and place.kind != "city":
+                    continue
+                kind: ActorKind = "city" if place.kind == "city" else "organisation"
+                return Actor(doc[other.start : other.end].text, place.id, kind, other.start, other.end)
+        return None
+
+    def _place_id(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        if name in self.gazetteer.places:
+            return name
+        lowered = {variant.lower(): pid for variant, pid in self.gazetteer.variants.items()}
+        return lowered.get(name.strip().lower())

@@ -1,0 +1,83 @@
+"""The per-language rules of data/commitments.yaml, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from synthesis.models import Language
+
+DATA = Path(__file__).parent / "data" / "commitments.yaml"
+
+Strength = Literal["firm", "planned", "proposed"]
+Complement = Literal["verb", "to_verb", "inf", "de_inf", "zu_inf", "self", "noun"]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    id: str
+    strength: Strength
+    complement: Complement
+    pattern: list[dict[str, Any]]
+    reported: bool = False
+    past_capable: bool = False
+
+    @property
+    def needs_annotation(self) -> bool:
+        """Patterns on MORPH or POS only run where a model sets them."""
+        return any(key in token for token in self.pattern for key in ("MORPH", "POS", "TAG"))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    language: Language
+    triggers: tuple[TriggerRule, ...]
+    recommendations: tuple[list[dict[str, Any]], ...]
+    words: dict[str, frozenset[str]]  # single-word lists, lower-cased
+    phrases: dict[str, tuple[str, ...]]  # multi-word lists (actors), as written
+
+    def trigger(self, rule_id: str) -> TriggerRule:
+        return next(rule for rule in self.triggers if rule.id == rule_id)
+
+    def has(self, list_name: str, word: str) -> bool:
+        return word.lower() in self.words.get(list_name, frozenset())
+
+
+PHRASE_LISTS = ("first_person", "collectives", "anaphora")
+
+
+@cache
+def table_headers() -> dict[str, frozenset[str]]:
+    """Header words of commitment tables, all languages together (tables mix them)."""
+    data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return {column: frozenset(w.lower() for w in words) for column, words in data["tables"].items()}
+
+
+@cache
+def load_lexicon(language: Language) -> Lexicon:
+    data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))[language]
+    triggers = tuple(
+        TriggerRule(
+            id=rule["id"],
+            strength=rule["strength"],
+            complement=rule["complement"],
+            pattern=rule["pattern"],
+            reported=rule.get("reported", False),
+            past_capable=rule.get("past_capable", False),
+        )
+        for rule in data["triggers"]
+    )
+    words: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[str, ...]] = {}
+    for name, values in data.items():
+        if name in ("triggers", "recommendations", "tables"):
+            continue
+        if name in PHRASE_LISTS:
+            phrases[name] = tuple(str(v) for v in values)
+        else:
+            words[name] = frozenset(str(v).lower() for v in values)
+    return Lexicon(language, triggers, tuple(data["recommendations"]), words, phrases)

@@ -2,7 +2,7 @@
 
 Importing the package registers the spaCy components (`summit_gazetteer`,
 `summit_commitments`, `summit_themes`, `summit_best_practices`,
-`summit_line_breaks`).
+`summit_sentences`).
 """
 
 from synthesis.extract.pipeline import DEFAULT_MODELS, Pipelines, PipelineSpec, build_pipeline

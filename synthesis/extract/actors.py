@@ -43,6 +43,10 @@ class Actor:
     def resolved(self) -> bool:
         return self.id is not None
 
+    @property
+    def key(self) -> str:
+        return self.id or self.text.casefold()
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -63,8 +67,11 @@ class ActorFinder:
 
     # -- candidates ---------------------------------------------------------
 
-    def candidates(self, doc: Doc) -> list[Candidate]:
-        """Every actor candidate in the doc, without overlaps, in text order."""
+    def candidates(self, doc: Doc, reserved: frozenset[int] = frozenset()) -> list[Candidate]:
+        """Every actor candidate in the doc, without overlaps, in text order.
+
+        `reserved` tokens (the commitment triggers) never become part of a candidate.
+        """
         found = [
             Candidate(span.start, span.end, "place", span.kb_id_) for span in doc.spans.get(SPAN_KEY, [])
         ]
@@ -72,7 +79,7 @@ class ActorFinder:
             name = doc.vocab.strings[match_id]
             found.append(Candidate(start, end, {"first_person": "first_person",
                                                 "collectives": "collective"}.get(name, "anaphora")))  # fmt: skip
-        found.extend(self._agent_phrases(doc, found))
+        found.extend(self._agent_phrases(doc, found, reserved))
         found.extend(self._proper_names(doc))
         # Keep the most specific candidate where several overlap.
         found.sort(key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
@@ -80,19 +87,19 @@ class ActorFinder:
         taken: set[int] = set()
         for candidate in found:
             tokens = set(range(candidate.start, candidate.end))
-            if not tokens & taken:
+            if not tokens & taken and not tokens & reserved:
                 kept.append(candidate)
                 taken |= tokens
         return sorted(kept, key=lambda c: c.start)
 
-    def _agent_phrases(self, doc: Doc, places: list[Candidate]) -> list[Candidate]:
+    def _agent_phrases(self, doc: Doc, places: list[Candidate], reserved: frozenset[int]) -> list[Candidate]:
         place_at = {c.start: c for c in places if c.source == "place"}
         found = []
         for token in doc:
             if not self._is_agent_head(token):
                 continue
             start = token.i
-            while start > 0 and self._np_modifier(doc[start - 1]) and token.i - start < 4:
+            while start > 0 and start - 1 not in reserved and self._np_modifier(doc[start - 1]) and token.i - start < 4:
                 start -= 1
             end = token.i + 1
             # "the mayor of Lyon", "la Ville de Genève", "die Stadt Genf": the place is the actor.
@@ -101,7 +108,7 @@ class ActorFinder:
                 place = place_at.get(after) or place_at[end]
                 found.append(Candidate(start, place.end, "place", place.place_id))
                 continue
-            while end < len(doc) and doc[end].pos_ == "ADJ" and self.lexicon.language == "fr":
+            while end < len(doc) and end not in reserved and doc[end].pos_ == "ADJ" and self.lexicon.language == "fr":
                 end += 1
             found.append(Candidate(start, end, "agent"))
         return found
@@ -109,8 +116,14 @@ class ActorFinder:
     def _is_agent_head(self, token: Token) -> bool:
         if token.pos_ in ("VERB", "AUX", "ADP"):
             return False
-        return self.lexicon.has("agent_heads", token.text) or (
+        if self.lexicon.has("agent_heads", token.text) or (
             token.lemma_ != "" and self.lexicon.has("agent_heads", token.lemma_)
+        ):
+            return True
+        # German compounds end in their head: Bezirksregierung, Stadtverwaltung, Sportverband.
+        lower = token.lower_
+        return self.lexicon.language == "de" and token.text[:1].isupper() and any(
+            len(head) >= 4 and lower.endswith(head) for head in self.lexicon.words["agent_heads"]
         )
 
     def _np_modifier(self, token: Token) -> bool:
@@ -123,7 +136,11 @@ class ActorFinder:
         # Without a tagger: lower-case words (English) or adjective-like forms (German).
         return token.is_alpha and not self.lexicon.has("subordinators", token.text) and (
             token.is_lower or self.lexicon.language == "de"
-        ) and not self.lexicon.has("negations", token.text) and not self._trigger_word(token)
+        ) and not (
+            self.lexicon.has("negations", token.text)
+            or self.lexicon.has("prepositions", token.text)
+            or self._trigger_word(token)
+        )
 
     def _trigger_word(self, token: Token) -> bool:
         return self.lexicon.has("reporting_verbs", token.text) or token.lower_ in {
@@ -152,12 +169,29 @@ class ActorFinder:
         if token.pos_:
             return token.pos_ == "PROPN"
         if self.lexicon.language == "de":
-            # German capitalises every noun: a name stands without an article.
+            # German capitalises every noun. A name stands without an article, and as a
+            # subject it opens its clause (Köln wird ..., dass Venlo ... wird).
             previous = doc[i - 1] if i > sent_start else None
-            return not inside and (previous is None or not self.lexicon.has("determiners", previous.text)) and (
+            opens_clause = previous is None or previous.text in (",", ":", ";", "-", "–") or previous.lower_ in (
+                "dass", "daß", "sondern", "ob", "weil", "wenn"
+            )
+            return not inside and opens_clause and (
                 not self.lexicon.has("prefield_openers", token.text) and token.lemma_ in ("", token.text)
             )
         return inside or i > sent_start
+
+    def can_be_subject(self, doc: Doc, candidate: Candidate) -> bool:
+        """Not inside a prepositional phrase ("prices in Geneva"), not a mere possessor
+        ("Tel Aviv's population"); "Lyon's representative" still counts as Lyon."""
+        if candidate.start > 0:
+            before = doc[candidate.start - 1]
+            if self.lexicon.has("prepositions", before.text) and not self.lexicon.has(
+                "agent_prepositions", before.text
+            ):
+                return False
+        if candidate.end + 1 < len(doc) and doc[candidate.end].text in ("'s", "’s"):
+            return self._is_agent_head(doc[candidate.end + 1])
+        return True
 
     # -- resolution ---------------------------------------------------------
 
@@ -177,10 +211,16 @@ class ActorFinder:
             if city:
                 return Actor(text, city, "city", candidate.start, candidate.end)
             return Actor(text, None, "first_person", candidate.start, candidate.end)
+        if candidate.source == "anaphora" and span.text.lower() == "on" and speaker_city:
+            city = self._place_id(speaker_city)  # colloquial French "on" = "nous"
+            if city:
+                return Actor(text, city, "city", candidate.start, candidate.end)
         if candidate.source == "anaphora":
             antecedent = self._antecedent(doc, candidate, span, all_candidates)
             if antecedent:
-                return replace(antecedent, text=text, start=candidate.start, end=candidate.end)
+                # A known place is named by its id; an unknown one keeps its own name.
+                named = text if antecedent.resolved else antecedent.text
+                return replace(antecedent, text=named, start=candidate.start, end=candidate.end)
             if speaker_city and any(t.lower_ in _CITY_ANAPHORA for t in span):
                 city = self._place_id(speaker_city)
                 if city:
@@ -206,6 +246,8 @@ class ActorFinder:
                     continue
                 kind: ActorKind = "city" if place.kind == "city" else "organisation"
                 return Actor(doc[other.start : other.end].text, place.id, kind, other.start, other.end)
+            if other.source == "name":  # a city the gazetteer does not know: "Marseille ... his city"
+                return Actor(doc[other.start : other.end].text, None, "unresolved", other.start, other.end)
         return None
 
     def _place_id(self, name: str | None) -> str | None:

@@ -1,17 +1,19 @@
 """Commitments ("Rabat will open two centres by 2020") and recommendations ("cities should ...").
 
-`extract_commitments(doc)` finds them; the `summit_commitments` component runs it
-and stores the results in `doc._.commitments` and `doc._.recommendations`. A
-commitment needs a trigger from data/commitments.yaml whose complement (the
-action) is found, an actor that can commit, and no negation, condition or
-question around it; a past achievement is not a commitment.
+`CommitmentExtractor` finds them in a processed Doc; the `summit_commitments`
+component runs it and stores the results in `doc._.commitments` and
+`doc._.recommendations`. A commitment needs a trigger from
+data/commitments.yaml whose complement (the action) is found, an actor that
+can commit, and no negation, condition or question around it; a past
+achievement is not a commitment. Rapporteurs' shorthand counts too:
+"Dakar: 5 mediation points by end 2020", "Observatory to launch a database".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -19,13 +21,16 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from synthesis.extract.actors import Actor, ActorFinder, Candidate
 from synthesis.extract.deadlines import Deadline, find_deadlines
 from synthesis.extract.gazetteer import load_gazetteer
 from synthesis.extract.lexicon import Lexicon, Strength, TriggerRule, load_lexicon
 
-_BOUNDARY = frozenset({";", "\n", "•"})
+_BOUNDARY = frozenset({";", "•"})
+_SHORTHAND = frozenset({":", "→", "->", "=>", "⇒", "–", "—"})
+_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "◦", "‣"})
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _FR_INFINITIVE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœæ-]+(er|ir|re|oir|dre)$")
 _DE_INFINITIVE = re.compile(r"^[a-zäöüß]+(en|ern|eln)$")
@@ -34,7 +39,9 @@ _EN_CLOSED_CLASS = frozenset(
     "you i his her their our its not no there here also".split()
 )
 _CONJUNCTIONS = frozenset({"and", "et", "und", "but", "mais", "aber", "sowie", "while", "tandis"})
+_RELATIVES = frozenset({"that", "which", "who", "qui", "der", "die", "das", "welche", "welcher", "welches"})
 _NOT_NEGATING_NEXT = frozenset({"only", "seulement", "nur", "later", "just", "least"})
+_SUBJECTS = ("place", "name", "first_person", "collective", "anaphora", "agent")
 
 for _name in ("commitments", "recommendations"):
     if not Doc.has_extension(_name):
@@ -47,7 +54,6 @@ for _name in ("session_date", "speaker_city"):
 @dataclass(frozen=True, slots=True)
 class CommitmentMatch:
     sentence: Span
-    trigger: Span
     rule_id: str
     actor: Actor
     action: str
@@ -63,19 +69,30 @@ class RecommendationMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class _Draft:
+    """A trigger with its action and actors, before its deadline and object are read."""
+
+    trigger: Span
+    rule: TriggerRule
+    action: _Action
+    actors: list[Actor]
+    start: int  # the clause
+    end: int
+    coordinated: bool  # "... and will ...": shares the previous subject
+
+
+@dataclass(frozen=True, slots=True)
 class _Action:
     index: int  # token of the main verb (or of the trigger itself)
     text: str
     passive: bool = False
+    strength: Strength | None = None  # overrides the trigger's ("kündigte an, ... zu wollen")
 
 
 class CommitmentExtractor:
-    """Holds the compiled rules of one language; call it on a processed Doc."""
+    """The compiled rules of one language; call it on a Doc with sentences."""
 
-    def __init__(self, vocab: object, lexicon: Lexicon, make_doc: Callable[[str], Doc]) -> None:
-        from spacy.vocab import Vocab
-
-        assert isinstance(vocab, Vocab)
+    def __init__(self, vocab: Vocab, lexicon: Lexicon, make_doc: Callable[[str], Doc]) -> None:
         self.lexicon = lexicon
         self.actors = ActorFinder(vocab, lexicon, load_gazetteer(), make_doc)
         self.plain = Matcher(vocab)
@@ -85,24 +102,21 @@ class CommitmentExtractor:
         self.advice = Matcher(vocab)
         self.advice.add("recommendation", list(lexicon.recommendations))
 
-    # -- public -------------------------------------------------------------
-
     def __call__(
         self, doc: Doc, *, session_date: date | None = None, speaker_city: str | None = None
     ) -> tuple[list[CommitmentMatch], list[RecommendationMatch]]:
         session = session_date or date.today()
         triggers = self._triggers(doc)
-        candidates = self.actors.candidates(doc)
+        # Only a trigger's own words are reserved: "haben die UNESCO und die AIMF vereinbart"
+        # has its subjects inside the matched stretch.
+        reserved = frozenset(i for t in triggers for i in {t.start, t.end - 1})
+        candidates = self.actors.candidates(doc, reserved)
         commitments: list[CommitmentMatch] = []
         for sentence in doc.sents:
             in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
-            if in_sentence:
-                commitments += _SentenceReader(self, doc, sentence, candidates, session, speaker_city).read(
-                    in_sentence
-                )
+            reader = _SentenceReader(self, doc, sentence, candidates, session, speaker_city)
+            commitments += reader.read(in_sentence)
         return commitments, self._recommendations(doc, candidates, speaker_city)
-
-    # -- matching -----------------------------------------------------------
 
     def _triggers(self, doc: Doc) -> list[Span]:
         matches = list(self.plain(doc))
@@ -128,15 +142,19 @@ class CommitmentExtractor:
 
 
 def _is_question(sentence: Span, lexicon: Lexicon) -> bool:
-    text = sentence.text.strip()
+    text = sentence.text.strip().lstrip("".join(_BULLETS)).strip()
     if "?" in text:
         return True
-    head = text.lower().split(":")[0].strip() if ":" in text[:20] else ""
-    return bool(head) and lexicon.has("question_starts", head) or "tbc" in text.lower()
+    head = text.split(":")[0].strip().lower() if ":" in text[:24] else ""
+    return bool(head) and lexicon.has("question_starts", head)
+
+
+def _is_boundary(token: Token) -> bool:
+    return token.text in _BOUNDARY or token.is_space and "\n" in token.text
 
 
 class _SentenceReader:
-    """Reads the commitments of one sentence, trigger by trigger."""
+    """Reads the commitments of one sentence."""
 
     def __init__(
         self,
@@ -151,7 +169,8 @@ class _SentenceReader:
         self.lex = extractor.lexicon
         self.doc = doc
         self.sentence = sentence
-        self.candidates = candidates
+        self.candidates = [c for c in candidates if sentence.start <= c.start < sentence.end]
+        self.all_candidates = candidates
         self.session = session
         self.speaker_city = speaker_city
 
@@ -163,53 +182,83 @@ class _SentenceReader:
             for d in find_deadlines(self.sentence.text, language=self.lex.language, session=self.session)
         ]
 
+    @cached_property
+    def parenthetical(self) -> frozenset[int]:
+        """Tokens of ', which ... ,' and ', qui ... ,' asides: their nouns are not the subject."""
+        inside: set[int] = set()
+        tokens = list(self.sentence)
+        for position, token in enumerate(tokens[:-1]):
+            if token.text == "," and tokens[position + 1].lower_ in _RELATIVES:
+                for other in tokens[position + 1 :]:
+                    if other.text in (",", ";") or _is_boundary(other):
+                        break
+                    inside.add(other.i)
+        return frozenset(inside)
+
     def read(self, triggers: list[Span]) -> list[CommitmentMatch]:
         if _is_question(self.sentence, self.lex):
             return []
-        found: list[CommitmentMatch] = []
-        for number, trigger in enumerate(triggers):
+        drafts: list[_Draft] = []
+        for trigger in triggers:
             rule = self.lex.trigger(self.doc.vocab.strings[trigger.label])
-            following = triggers[number + 1].start if number + 1 < len(triggers) else None
-            match = self._read_one(trigger, rule, following, found[-1].actor if found else None)
-            if match:
+            draft = self._draft(trigger, rule, drafts[-1].actors[-1] if drafts else None)
+            if draft:
+                drafts.append(draft)
+        found: list[CommitmentMatch] = []
+        for number, draft in enumerate(drafts):
+            following = drafts[number + 1].trigger.start if number + 1 < len(drafts) else None
+            region_end = min(following, draft.end) if following is not None else draft.end
+            deadline = self._deadline(draft.trigger, draft.actors[-1], draft.start, region_end)
+            near = max(draft.start, min(a.start for a in draft.actors) - 5)
+            if draft.rule.past_capable and deadline is None and self._past(near, draft.end):
+                continue
+            obj, also = self._object(draft, deadline, region_end)
+            for actor in draft.actors:
+                strength = draft.action.strength or draft.rule.strength
+                match = CommitmentMatch(self.sentence, draft.rule.id, actor, draft.action.text, obj, deadline, strength)
+                same = next((m for m in found if m.actor == actor or m.actor.key == actor.key), None)
+                if same is not None and not draft.coordinated:
+                    # "pledged that every project will ...", "plans to X and to Y": one pledge, said twice.
+                    if same.deadline is None and deadline is not None:
+                        found[found.index(same)] = replace(same, deadline=deadline)
+                    continue
                 found.append(match)
-        return found
+                if also:  # "will show X and offer Y": a second action under the same trigger
+                    found.append(replace(match, action=also.text, object=self._words(also.index + 1, region_end, draft, deadline)))
+        return found + self._shorthand(found)
 
-    # -- one trigger ----------------------------------------------------------
-
-    def _read_one(
-        self, trigger: Span, rule: TriggerRule, following: int | None, previous_actor: Actor | None
-    ) -> CommitmentMatch | None:
+    def _draft(self, trigger: Span, rule: TriggerRule, previous_actor: Actor | None) -> _Draft | None:
         start, end = self._clause(trigger)
         if rule.reported and not self._reported(trigger):
             return None
+        if any(self.lex.has("indirect_questions", t.text) for t in self.doc[start : trigger.start]):
+            return None  # "Montréal fragte, ob Düsseldorf ... anbieten wird"
+        if self.lex.language == "de" and trigger.start > 0 and self.doc[trigger.start - 1].lower_ == "zu":
+            return None  # "... eröffnen zu wollen" belongs to the announcing verb
+        if self._in_relative_clause(trigger, start) or self._after_wish(trigger):
+            return None
         action = self._action(trigger, rule, end)
-        if action is None or self._negated(trigger, action, start) or self._conditional(start, end):
+        if action is None or self._negated(trigger, action, start) or self._conditional(trigger, start, end):
             return None
-        if rule.id.startswith(("futur", "conditionnel")) and self.lex.has(
-            "self_excluded_lemmas", self.doc[action.index].lemma_
-        ):
+        if rule.complement == "self" and self.lex.has("self_excluded_lemmas", self.doc[action.index].lemma_):
             return None
-        actor = self._actor(trigger, rule, action, start, end, previous_actor)
-        if actor is None:
+        coordinated = self._coordinated_trigger(trigger, start)
+        actors = self._actors(trigger, rule, action, start, end, previous_actor if coordinated else None)
+        if not actors:
             return None
-        region_end = min(following, end) if following is not None else end
-        deadline = self._deadline(trigger, actor, start, region_end)
-        if rule.past_capable and deadline is None and self._past(start, end):
-            return None
-        return CommitmentMatch(
-            sentence=self.sentence,
-            trigger=trigger,
-            rule_id=rule.id,
-            actor=actor,
-            action=action.text,
-            object=self._object(trigger, action, actor, deadline, region_end),
-            deadline=deadline,
-            strength=rule.strength,
-        )
+        return _Draft(trigger, rule, action, actors, start, end, coordinated)
+
+    def _after_wish(self, trigger: Span) -> bool:
+        """'Cities should commit to ...' is advice, not a commitment."""
+        before = [t for t in self.doc[self.sentence.start : trigger.start] if not self._skippable(t)]
+        return bool(before) and self.lex.has("wish_modals", before[-1].text)
+
+    def _coordinated_trigger(self, trigger: Span, clause_start: int) -> bool:
+        before = [t for t in self.doc[clause_start : trigger.start] if not self._skippable(t)]
+        return bool(before) and before[-1].lower_ in _CONJUNCTIONS
 
     def _clause(self, trigger: Span) -> tuple[int, int]:
-        """Token bounds of the trigger's clause: the sentence, cut at ';' and line breaks."""
+        """Token bounds of the trigger's clause: the sentence, cut at ';'."""
         start, end = self.sentence.start, self.sentence.end
         for token in self.sentence:
             if _is_boundary(token):
@@ -221,20 +270,49 @@ class _SentenceReader:
         return start, end
 
     def _reported(self, trigger: Span) -> bool:
-        return any(self.lex.has("reporting_verbs", t.text) for t in self.sentence if t.i < trigger.start)
+        return any(self.lex.has("reporting_verbs", t.text) for t in self.sentence if t.i != trigger.start)
 
-    def _conditional(self, start: int, end: int) -> bool:
-        words = self.doc[start:end]
-        if any(self.lex.has("conditionals", t.text) for t in words):
+    def _in_relative_clause(self, trigger: Span, clause_start: int) -> bool:
+        """'an agency that will match ...', 'un centre qui va ...': part of an object, not a pledge."""
+        before = [t for t in self.doc[clause_start : trigger.start] if not self._skippable(t)]
+        if before and before[-1].lower_ in ("that", "which", "who", "qui"):
             return True
+        if self.lex.language == "de":
+            comma = max((t.i for t in self.doc[clause_start : trigger.start] if t.text == ","), default=None)
+            if comma is not None and comma + 1 < trigger.start and self.doc[comma + 1].lower_ in _RELATIVES:
+                return True
+        return False
+
+    def _conditional(self, trigger: Span, start: int, end: int) -> bool:
+        # A colon opens a new statement: "si ..., Genève a pris un engagement : la Ville ouvrira".
+        for token in self.doc[start : trigger.start]:
+            if token.text == ":":
+                start = token.i + 1
+        words = self.doc[start:end]
+        if self.lex.has("inverted_conditionals", words[0].text) and trigger.start > start:
+            return True  # "Should the ministry release the funds, Dakar will ..."
+        if any(
+            self.lex.has("conditionals", t.text) and not (t.i > 0 and self.doc[t.i - 1].lower_ in ("même", "even"))
+            for t in words
+        ):
+            return True  # but "même si" / "even if" concede, they do not condition
         text = f" {words.text.lower()} "
         return any(f" {m} " in text for m in self.lex.words["conditionals"] if " " in m or "'" in m)
 
     def _negated(self, trigger: Span, action: _Action, clause_start: int) -> bool:
+        # "We won't close it, but instead we will ...": only what follows the turn counts.
+        for token in self.doc[clause_start : trigger.start]:
+            if self.lex.has("contrastives", token.text):
+                clause_start = token.i + 1
+        before = self.doc[clause_start : trigger.start]
+        if any(self.lex.has("subject_negations", t.text) and t.i not in self.parenthetical for t in before):
+            return True  # "Neither Algiers nor Casablanca plan ...", "Keine Stadt wird ..."
         first = max(clause_start, trigger.start - 3)
         last = max(action.index, trigger.end - 1)
-        if self.lex.language == "de" and action.index < trigger.start:
-            first = max(clause_start, action.index - 6)  # verb-final: "dass X keine Y einsetzen wird"
+        if action.index < trigger.start:  # German verb-final: "dass X keine Y einsetzen wird"
+            first = max(clause_start, action.index - 6)
+        elif self.lex.language == "de" and action.index == trigger.start:
+            last = self._clause(trigger)[1] - 1  # "Wir wollen das Modell nicht übernehmen"
         for token in self.doc[first : last + 1]:
             if self.lex.has("negations", token.text):
                 following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
@@ -251,105 +329,163 @@ class _SentenceReader:
 
     # -- the action -------------------------------------------------------------
 
-    def _action(self, trigger: Span, rule: TriggerRule, clause_end: int) -> _Action | None:
-        doc = self.doc
-        if rule.complement == "self":
-            token = trigger[-1] if rule.id.startswith(("futur", "conditionnel")) else trigger[0]
-            return _Action(token.i, token.lemma_ or token.lower_)
-        if rule.complement == "noun":
-            return _Action(trigger.end - 1, "")
-        if rule.complement == "de_inf":
-            return self._german_infinitive(trigger, clause_end)
-        if rule.complement == "zu_inf":
-            return self._zu_infinitive(trigger, clause_end) or _Action(
-                trigger[0].i, trigger[0].lemma_ or trigger[0].lower_
-            )
-        index = trigger.end
-        skipped = 0
-        while index < clause_end and skipped < 6 and self._skippable(doc[index]):
-            index += 1
-            skipped += 1
-        if index >= clause_end:
-            return None
-        token = doc[index]
-        if not self._verb_like(token, rule):
-            return None
-        if token.lower_ in ("be", "être") and index + 1 < clause_end:  # passive: will be opened by ...
-            participle = doc[index + 1]
-            if participle.tag_ == "VBN" or participle.morph.get("VerbForm") == ["Part"] or (
-                not participle.tag_ and participle.lower_.endswith(("ed", "é", "ée", "és", "ées", "en"))
-            ):
-                return _Action(participle.i, participle.lemma_ or participle.lower_, passive=True)
-        return _Action(index, self._verb_text(token))
-
     def _skippable(self, token: Token) -> bool:
         return self.lex.has("skip_before_verb", token.text) or token.pos_ == "ADV" or token.is_space
 
-    def _verb_like(self, token: Token, rule: TriggerRule) -> bool:
+    def _next_content(self, index: int, end: int) -> int:
+        """The next token that is not an adverb, clitic or comma-delimited aside."""
+        skipped = 0
+        while index < end and skipped < 12:
+            token = self.doc[index]
+            if token.text == ",":
+                closing = next((t.i for t in self.doc[index + 1 : min(end, index + 10)] if t.text == ","), None)
+                index = (closing + 1) if closing is not None else index + 1
+            elif self._skippable(token):
+                index += 1
+            else:
+                return index
+            skipped += 1
+        return end
+
+    def _action(self, trigger: Span, rule: TriggerRule, clause_end: int) -> _Action | None:
+        doc = self.doc
+        complement = rule.complement
+        if complement == "self":
+            token = trigger[-1] if rule.id.startswith(("futur", "conditionnel")) else trigger[0]
+            return _Action(token.i, (token.lemma_ or token.lower_).lower())
+        if complement == "noun":
+            return _Action(trigger.end - 1, "")
+        if complement == "de_inf":
+            return self._german_infinitive(trigger)
+        if complement == "zu_inf":
+            return self._zu_infinitive(trigger) or _Action(trigger[0].i, (trigger[0].lemma_ or trigger[0].lower_))
+        index = self._next_content(trigger.end, clause_end)
+        if complement == "passive":
+            return self._participle(index, clause_end)
+        if index >= clause_end:
+            return None
+        token = doc[index]
+        if token.lower_ in ("be", "être") and index + 1 < clause_end:
+            participle = self._participle(self._next_content(index + 1, clause_end), clause_end)
+            if participle:
+                return participle
+        if self._verb_like(token):
+            return _Action(index, self._verb_text(token))
+        if complement in ("to_verb_or_noun", "inf_or_noun") and token.is_alpha:
+            head = trigger[0] if trigger[0].lower_ not in ("s'", "s’", "se", "nous", "m'") else trigger[-1]
+            return _Action(trigger.end - 1, (head.lemma_ or head.lower_).lower())
+        return None
+
+    def _participle(self, index: int, clause_end: int) -> _Action | None:
+        if index >= clause_end:
+            return None
+        token = self.doc[index]
+        is_participle = token.tag_ == "VBN" or token.morph.get("VerbForm") == ["Part"] or (
+            not token.tag_ and token.lower_.endswith(("ed", "é", "ée", "és", "ées", "is", "ise", "it", "ite", "ert"))
+        )
+        return _Action(index, (token.lemma_ or token.lower_).lower(), passive=True) if is_participle else None
+
+    def _verb_like(self, token: Token) -> bool:
         if not token.is_alpha:
             return False
         if self.lex.language == "fr":
             if token.morph.get("VerbForm"):
                 return token.morph.get("VerbForm") == ["Inf"]
+            if token.pos_ and token.pos_ != "VERB":
+                return False  # "culture" ends like an infinitive
             return bool(_FR_INFINITIVE.match(token.lower_))
         if token.tag_:
-            return token.tag_ in ("VB", "VBG") or token.pos_ in ("VERB", "AUX") and token.tag_ != "VBD"
+            return token.tag_ in ("VB", "VBG") or token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN")
         return token.is_lower and token.lower_ not in _EN_CLOSED_CLASS
 
     def _verb_text(self, token: Token) -> str:
         if self.lex.language == "fr":
             return token.lower_
-        lemma = token.lemma_ or token.lower_
-        particle = token.nbor(1) if token.i + 1 < len(self.doc) else None
+        lemma = (token.lemma_ or token.lower_).lower()
+        particle = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
         if particle is not None and particle.dep_ == "prt":
             return f"{lemma} {particle.lower_}"
-        return lemma.lower()
+        return lemma
 
     def _is_infinitive(self, token: Token) -> bool:
+        """Lower case, -en/-ern/-eln, and lemmatised to a verb (adjectives lose their ending)."""
         if not _DE_INFINITIVE.match(token.text):
             return False
         lemma = token.lemma_
-        return not lemma or lemma == token.text or lemma.lower() == token.lower_
+        return not lemma or lemma == token.text or bool(_DE_INFINITIVE.match(lemma))
 
-    def _german_infinitive(self, trigger: Span, clause_end: int) -> _Action | None:
+    def _is_participle(self, token: Token) -> bool:
+        """eröffnet, eingerichtet, gegründet: lower case, and lemmatised to another (verb) form."""
+        return (
+            token.is_lower
+            and token.is_alpha
+            and token.lower_.endswith(("t", "en"))
+            and token.lemma_ not in ("", token.text)
+            and bool(_DE_INFINITIVE.match(token.lemma_))
+        )
+
+    def _german_infinitive(self, trigger: Span) -> _Action | None:
         doc = self.doc
-        # Main clause: the infinitive closes the clause (wird ... eröffnen, / .).
+        if len(trigger) > 1 and trigger[-1].lower_ == "werden" and self._is_participle(trigger[-2]):
+            return _Action(trigger[-2].i, trigger[-2].lemma_, passive=True)  # soll ... eingerichtet werden
+        # Main clause: the last infinitive before the clause ends (wird ... eröffnen.).
         last_verb = None
+        last_participle = None
         for token in doc[trigger.end : self.sentence.end]:
-            if token.is_punct and token.text in ".;!?" or token.is_space and "\n" in token.text:
+            if token.text in ".;!?" or token.is_space and "\n" in token.text:
                 break
-            if token.text == "," and last_verb is not None:
+            if token.text == "," and (last_verb is not None or last_participle is not None):
                 break
             if self._is_infinitive(token):
                 last_verb = token
+            elif self._is_participle(token):
+                last_participle = token
         if last_verb is not None:
-            return self._german_action(last_verb)
+            if last_verb.lower_ == "werden" and last_verb.i > 0:  # future passive: eröffnet werden
+                participle = doc[last_verb.i - 1]
+                return _Action(participle.i, participle.lemma_ or participle.lower_, passive=True)
+            return _Action(last_verb.i, last_verb.text)
+        if last_participle is not None:  # "wird von Paris angelegt": a passive with an agent
+            return _Action(last_participle.i, last_participle.lemma_, passive=True)
         # Verb-final clause: "..., dass Düsseldorf Zentren eröffnen wird."
         before = doc[trigger.start - 1] if trigger.start > self.sentence.start else None
         if before is not None and self._is_infinitive(before):
-            return self._german_action(before)
+            return _Action(before.i, before.text)
         return None
 
-    def _german_action(self, infinitive: Token) -> _Action:
-        if infinitive.lower_ == "werden" and infinitive.i > 0:  # future passive: ... eröffnet werden
-            participle = self.doc[infinitive.i - 1]
-            return _Action(participle.i, participle.lemma_ or participle.lower_, passive=True)
-        return _Action(infinitive.i, infinitive.text)
-
-    def _zu_infinitive(self, trigger: Span, clause_end: int) -> _Action | None:
-        tokens = self.doc[trigger.end : self.sentence.end]
-        for token in tokens:
+    def _zu_infinitive(self, trigger: Span) -> _Action | None:
+        for token in self.doc[trigger.end : self.sentence.end]:
             if token.text in ".;?!":
                 break
-            if token.lower_ == "zu" and token.i + 1 < len(self.doc) and self._is_infinitive(self.doc[token.i + 1]):
-                return _Action(token.i + 1, self.doc[token.i + 1].text)
+            following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if token.lower_ == "zu" and following is not None and self._is_infinitive(following):
+                before = self.doc[token.i - 1]
+                if following.lower_ == "wollen" and self._is_infinitive(before):  # eröffnen zu wollen
+                    return _Action(before.i, before.text, strength="planned")
+                return _Action(following.i, following.text)
             if "zu" in token.lower_[2:-3] and _DE_INFINITIVE.match(token.text):  # einzurichten
                 return _Action(token.i, token.lemma_ or token.text.replace("zu", "", 1))
         return None
 
     # -- the actor --------------------------------------------------------------
 
-    def _actor(
+    def _subjects(self, start: int, end: int) -> list[Candidate]:
+        return [
+            c
+            for c in self.candidates
+            if start <= c.start
+            and c.end <= end
+            and c.source in _SUBJECTS
+            and c.start not in self.parenthetical
+            and self.x.actors.can_be_subject(self.doc, c)
+        ]
+
+    def _resolve(self, candidate: Candidate) -> Actor | None:
+        return self.x.actors.resolve(
+            self.doc, candidate, speaker_city=self.speaker_city, all_candidates=self.all_candidates
+        )
+
+    def _actors(
         self,
         trigger: Span,
         rule: TriggerRule,
@@ -357,28 +493,89 @@ class _SentenceReader:
         start: int,
         end: int,
         previous_actor: Actor | None,
-    ) -> Actor | None:
-        in_clause = [c for c in self.candidates if start <= c.start and c.end <= end]
-        left = [c for c in in_clause if c.end <= trigger.start]
-        right = [c for c in in_clause if c.start >= trigger.end and c.start <= trigger.end + 3]
+    ) -> list[Actor]:
         if action.passive:
-            agent = self._agent(action, end, in_clause)
-            if agent:
-                return agent
+            agent = self._agent(action, end)
+            return [agent] if agent else []
+        subjects = self._subjects(start, end)
+        left = [c for c in subjects if c.end <= trigger.start]
+        right = [c for c in subjects if trigger.start < c.start <= trigger.start + 4 and c.end <= end]
+        if rule.adjacent_actor:
+            return self._adjacent(trigger, start, left)
         chosen: Candidate | None = None
-        if self.lex.language == "de" and right and self._subject_after_verb(trigger, start, left):
+        if self.lex.language == "de" and action.index < trigger.start and left:
+            # Verb-final clause: the subject comes first after "dass", "weil", a comma ...
+            opener = max((t.i for t in self.doc[start : trigger.start] if t.text == "," or t.lower_ in (
+                "dass", "daß", "weil", "ob", "wenn", "da")), default=start - 1)  # fmt: skip
+            after_opener = [c for c in left if c.start > opener]
+            chosen = after_opener[0] if after_opener else left[-1]
+        elif self.lex.language == "de" and right and self._subject_after_verb(trigger, start, left):
             chosen = right[0]
+            following = [c for c in subjects if c.start > chosen.start]
+            return [a for a in (self._resolve(c) for c in [chosen, *self._joined_after(chosen, following)]) if a]
         elif left and not self._coordinated(trigger, left[-1]):
             chosen = left[-1]
         elif previous_actor is not None:
-            return previous_actor  # "Rabat will open X and will fund Y"
+            return [previous_actor]  # "Rabat will open X and will fund Y"
+        elif left:
+            chosen = left[0]  # "Brussels described X ... and committed to Y"
         elif right and self.lex.language == "de":
             chosen = right[0]
         if chosen is None:
-            return None
-        return self.x.actors.resolve(
-            self.doc, chosen, speaker_city=self.speaker_city, all_candidates=self.candidates
-        )
+            return self._first_person_trigger(trigger)
+        actors = [self._resolve(c) for c in [*self._coordinated_subjects(chosen, subjects), chosen]]
+        return [a for a in actors if a is not None]
+
+    def _adjacent(self, trigger: Span, clause_start: int, left: list[Candidate]) -> list[Actor]:
+        if not left:
+            return []
+        nearest = left[-1]
+        between = [t for t in self.doc[nearest.end : trigger.start] if t.text != ":"]
+        opening = [t for t in self.doc[clause_start : nearest.start] if t.text not in _BULLETS]
+        if between or opening:
+            return []
+        actor = self._resolve(nearest)
+        return [actor] if actor else []
+
+    def _first_person_trigger(self, trigger: Span) -> list[Actor]:
+        """'Our aim is to ...': the possessive in the trigger names the speaker."""
+        for token in trigger:
+            for phrase in self.lex.phrases.get("first_person", ()):
+                if token.lower_ == phrase.lower() or token.lower_ in ("our", "notre", "nos", "unser", "unsere"):
+                    candidate = Candidate(token.i, token.i + 1, "first_person")
+                    actor = self._resolve(candidate)
+                    return [actor] if actor else []
+        return []
+
+    def _coordinated_subjects(self, chosen: Candidate, subjects: list[Candidate]) -> list[Candidate]:
+        """'Lyon et Genève s'engagent', 'the Observatory, UNESCO and the AIMF agreed'."""
+        joined: list[Candidate] = []
+        current = chosen
+        for other in reversed([c for c in subjects if c.end <= chosen.start]):
+            between = [
+                t for t in self.doc[other.end : current.start] if not self.lex.has("determiners", t.text)
+            ]
+            listed = between and all(t.text == "," or t.lower_ in _CONJUNCTIONS for t in between) and len(between) <= 2
+            # The join next to the verb's subject needs "and": "A, B and C", never a bare "A, C".
+            if listed and (joined or any(t.lower_ in _CONJUNCTIONS for t in between)):
+                joined.insert(0, other)
+                current = other
+            else:
+                break
+        return joined
+
+    def _joined_after(self, chosen: Candidate, following: list[Candidate]) -> list[Candidate]:
+        """'werden Genf und Lyon ...': subjects after the verb joined by 'und'."""
+        joined: list[Candidate] = []
+        current = chosen
+        for other in following:
+            between = [t for t in self.doc[current.end : other.start] if not self.lex.has("determiners", t.text)]
+            if between and len(between) <= 2 and all(t.text == "," or t.lower_ in _CONJUNCTIONS for t in between):
+                joined.append(other)
+                current = other
+            else:
+                break
+        return joined
 
     def _coordinated(self, trigger: Span, nearest: Candidate) -> bool:
         """'... and will' with no new subject between: the verb shares the previous subject."""
@@ -387,31 +584,67 @@ class _SentenceReader:
 
     def _subject_after_verb(self, trigger: Span, clause_start: int, left: list[Candidate]) -> bool:
         """German V2: the clause opens with something other than the subject."""
+        while clause_start < trigger.start and self.doc[clause_start].text in _BULLETS:
+            clause_start += 1
         if trigger.start == clause_start:
             return True
         opener = self.doc[clause_start]
         if self.lex.has("prefield_openers", opener.text) or opener.like_num:
             return True
-        return not left or left[-1].end < trigger.start - 1
+        if left and left[-1].end >= trigger.start - 1:
+            return False  # "Die Stadt Genf wird ...": the subject stands before the verb
+        # An article opens a noun phrase: "Der Klimawandel wird ..." has its (non-agent) subject first.
+        return not self.lex.has("determiners", opener.text) and trigger.start - clause_start <= 2
 
-    def _agent(self, action: _Action, end: int, in_clause: list[Candidate]) -> Actor | None:
-        for candidate in in_clause:
-            before = self.doc[candidate.start - 1] if candidate.start > 0 else None
+    def _agent(self, action: _Action, end: int) -> Actor | None:
+        for candidate in self.candidates:
+            first = candidate.start
+            while first > 0 and self.lex.has("determiners", self.doc[first - 1].text):
+                first -= 1  # "par la Ville de Dakar"
+            before = self.doc[first - 1] if first > 0 else None
             if (
-                candidate.start > action.index - 8
+                action.index - 8 < candidate.start < end
                 and before is not None
                 and self.lex.has("agent_prepositions", before.text)
             ):
-                return self.x.actors.resolve(
-                    self.doc, candidate, speaker_city=self.speaker_city, all_candidates=self.candidates
-                )
+                return self._resolve(candidate)
         return None
+
+    # -- shorthand ----------------------------------------------------------------
+
+    def _shorthand(self, found: list[CommitmentMatch]) -> list[CommitmentMatch]:
+        """'Dakar: 5 extra mediation points by end 2020', '- Genève : publication du guide, juin 2020'."""
+        tokens = [t for t in self.sentence if t.text not in _BULLETS and not t.is_space]
+        if len(tokens) < 4 or found:
+            return []
+        if self.lex.has("determiners", tokens[0].text):
+            tokens = tokens[1:]  # "- die Rheinbahn: testet ab 2020 ..."
+        opening = next((c for c in self.candidates if c.start == tokens[0].i), None)
+        if opening is None or opening.source not in ("place", "name", "collective"):
+            return []
+        separator = self.doc[opening.end] if opening.end < len(self.doc) else None
+        if separator is None or separator.text not in _SHORTHAND:
+            return []
+        rest_start, end = separator.i + 1, self.sentence.end
+        actor = self._resolve(opening)
+        deadline = next((d for d in self.deadlines if d.start >= separator.idx), None)
+        if actor is None or deadline is None or self._negated_span(rest_start, end):
+            return []
+        words = [
+            t.text_with_ws for t in self.doc[rest_start:end] if not (deadline.start <= t.idx < deadline.end)
+        ]
+        obj = "".join(words).strip(" ,;:–-.")
+        return [CommitmentMatch(self.sentence, "shorthand", actor, "", obj, deadline, "firm")]
+
+    def _negated_span(self, start: int, end: int) -> bool:
+        return any(self.lex.has("negations", t.text) for t in self.doc[start:end])
 
     # -- deadline and object ----------------------------------------------------
 
     def _deadline(self, trigger: Span, actor: Actor, start: int, end: int) -> Deadline | None:
         doc = self.doc
-        low, high = doc[start].idx, doc[end - 1].idx + len(doc[end - 1]) if end > start else doc[start].idx
+        low = doc[start].idx
+        high = doc[end - 1].idx + len(doc[end - 1]) if end > start else low
         actor_chars = (doc[actor.start].idx, doc[actor.end - 1].idx + len(doc[actor.end - 1]))
         usable = [
             d
@@ -421,18 +654,27 @@ class _SentenceReader:
         after = [d for d in usable if d.start >= trigger.start_char]
         return after[0] if after else (usable[-1] if usable else None)
 
-    def _object(
-        self, trigger: Span, action: _Action, actor: Actor, deadline: Deadline | None, end: int
-    ) -> str:
-        doc = self.doc
+    def _object(self, draft: _Draft, deadline: Deadline | None, end: int) -> tuple[str, _Action | None]:
+        """The object of the action, and a second action coordinated with it, if any."""
+        action, trigger = draft.action, draft.trigger
         if self.lex.language == "de" and action.index > trigger.start:
-            first, last = trigger.end, action.index
-        else:
-            first, last = action.index + 1, end
+            return self._words(trigger.end, action.index, draft, deadline), None
+        first = action.index + 1
+        for token in self.doc[first:end]:
+            following = self.doc[token.i + 1] if token.i + 1 < end else None
+            if token.lower_ in ("and", "et") and following is not None and self._verb_like(following):
+                if self.lex.language == "fr" or following.tag_ == "VB":
+                    second = _Action(following.i, self._verb_text(following))
+                    return self._words(first, token.i, draft, deadline), second
+        return self._words(first, end, draft, deadline), None
+
+    def _words(self, first: int, last: int, draft: _Draft, deadline: Deadline | None) -> str:
+        doc = self.doc
         starts = {c.start for c in self.candidates if c.source in ("place", "name", "first_person", "collective")}
+        skip = {i for a in draft.actors for i in range(a.start, a.end)}
         words: list[str] = []
         for token in doc[first:last]:
-            if actor.start <= token.i < actor.end or deadline and deadline.start <= token.idx < deadline.end:
+            if token.i in skip or deadline and deadline.start <= token.idx < deadline.end:
                 continue
             following = doc[token.i + 1] if token.i + 1 < last else None
             if following is not None and token.lower_ in _CONJUNCTIONS | {","} and following.i in starts:
@@ -443,10 +685,6 @@ class _SentenceReader:
                 break
             words.append(token.text_with_ws)
         return "".join(words).strip(" ,;:–-.")
-
-
-def _is_boundary(token: Token) -> bool:
-    return token.text in _BOUNDARY or token.is_space and "\n" in token.text
 
 
 class CommitmentComponent:

@@ -84,7 +84,10 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
         return grammar.months[(groups["month"] or "").lower()]
 
     if kind == "date":
-        return date(year or session.year, month_number(), int(groups["day"] or 1)).isoformat()
+        month, day = month_number(), int(groups["day"] or 1)
+        if year is None:  # "until 15 September": the next such day after the session
+            year = session.year + ((month, day) < (session.month, session.day))
+        return date(year, month, day).isoformat()
     if kind == "month":
         month = month_number()
         if year is None:  # "by March": the next March after the session
@@ -98,6 +101,10 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
         return f"{year:04d}"
     if kind == "next_year":
         return f"{session.year + 1:04d}"
+    if kind == "next_year_end":
+        return f"{session.year + 1:04d}-12-31"
+    if kind == "next_season":
+        return f"{session.year + 1:04d}-{grammar.seasons[(groups['season'] or '').lower()]:02d}"
     if kind == "this_year":
         return f"{session.year:04d}"
     if kind == "next_month":

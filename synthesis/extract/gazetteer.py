@@ -64,6 +64,11 @@ def load_gazetteer(path: Path = DATA) -> Gazetteer:
     return Gazetteer(places, variants)
 
 
+def _is_acronym(variant: str) -> bool:
+    letters = [c for c in variant if c.isalpha()]
+    return 1 < len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
 if not Doc.has_extension("places"):
     Doc.set_extension("places", getter=lambda doc: list(doc.spans.get(SPAN_KEY, [])))
 
@@ -72,16 +77,19 @@ class GazetteerComponent:
     def __init__(self, nlp: Language, name: str, path: str | None) -> None:
         self.name = name
         self.gazetteer = load_gazetteer(Path(path) if path else DATA)
+        # Acronyms match case-sensitively: "UN" is the United Nations, "un" is an article.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         for variant, place_id in self.gazetteer.variants.items():
             forms = {variant}
-            if nlp.lang == "de" and not variant.endswith(("s", "x", "z", "ß")):
+            if nlp.lang == "de" and not variant.endswith(("s", "x", "z", "ß")) and not _is_acronym(variant):
                 forms.add(variant + "s")  # German genitive: Düsseldorfs Bürgermeister
-            self.matcher.add(place_id, [nlp.make_doc(form) for form in forms])
+            matcher = self.acronyms if _is_acronym(variant) else self.matcher
+            matcher.add(place_id, [nlp.make_doc(form) for form in forms])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.acronyms(doc)]:
             place = self.gazetteer.places[doc.vocab.strings[match_id]]
             spans.append(Span(doc, start, end, label=place.label, kb_id=place.id))
         doc.spans[SPAN_KEY] = filter_spans(spans)

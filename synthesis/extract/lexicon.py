@@ -14,7 +14,9 @@ from synthesis.models import Language
 DATA = Path(__file__).parent / "data" / "commitments.yaml"
 
 Strength = Literal["firm", "planned", "proposed"]
-Complement = Literal["verb", "to_verb", "inf", "de_inf", "zu_inf", "self", "noun"]
+Complement = Literal[
+    "verb", "to_verb", "to_verb_or_noun", "inf", "inf_or_noun", "de_inf", "zu_inf", "self", "noun", "passive"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,7 @@ class TriggerRule:
     pattern: list[dict[str, Any]]
     reported: bool = False
     past_capable: bool = False
+    adjacent_actor: bool = False
 
     @property
     def needs_annotation(self) -> bool:
@@ -68,6 +71,7 @@ def load_lexicon(language: Language) -> Lexicon:
             pattern=rule["pattern"],
             reported=rule.get("reported", False),
             past_capable=rule.get("past_capable", False),
+            adjacent_actor=rule.get("adjacent_actor", False),
         )
         for rule in data["triggers"]
     )

@@ -43,7 +43,7 @@ def load_base(language: Lang, model: str) -> Language:
     """The model alone, as a bare baseline: tokenizer, tagger, parser, lemmatiser."""
     if model.startswith("blank:"):
         nlp = spacy.blank(model.split(":", 1)[1])
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("summit_sentences")
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
     else:
@@ -56,10 +56,8 @@ def load_base(language: Lang, model: str) -> Language:
 
 def build_pipeline(language: Lang, model: str) -> Language:
     nlp = load_base(language, model)
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("summit_line_breaks", before="parser")
-    else:
-        nlp.add_pipe("summit_line_breaks", after="sentencizer")
+    if "summit_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("summit_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp

@@ -28,7 +28,7 @@ _CITY_ANAPHORA = frozenset(
      "maire", "mairesse", "mairie", "stadt", "kommune", "gemeinde", "bürgermeister",
      "bürgermeisterin", "oberbürgermeister", "oberbürgermeisterin", "hauptstadt", "capitale"}
 )  # fmt: skip
-_PRIORITY = {"place": 0, "first_person": 1, "collective": 2, "anaphora": 3, "agent": 4, "name": 5}
+_PRIORITY = {"agent_place": -1, "place": 0, "first_person": 1, "collective": 2, "anaphora": 3, "agent": 4, "name": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ class ActorFinder:
             found.append(Candidate(start, end, {"first_person": "first_person",
                                                 "collectives": "collective"}.get(name, "anaphora")))  # fmt: skip
         found.extend(self._agent_phrases(doc, found, reserved))
-        found.extend(self._proper_names(doc))
+        found.extend(self._proper_names(doc, reserved))
         # Keep the most specific candidate where several overlap.
         found.sort(key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
         kept: list[Candidate] = []
@@ -102,16 +102,23 @@ class ActorFinder:
             while start > 0 and start - 1 not in reserved and self._np_modifier(doc[start - 1]) and token.i - start < 4:
                 start -= 1
             end = token.i + 1
-            # "the mayor of Lyon", "la Ville de Genève", "die Stadt Genf": the place is the actor.
+            # "the mayor of Lyon", "la Ville de Genève", "die Stadt Genf": the place is the actor;
+            # "a local NGO from Düsseldorf" is an NGO, named with its place.
             after = end + 1 if end < len(doc) and self.lexicon.has("prepositions_of", doc[end].text) else end
             if after in place_at or end in place_at:
                 place = place_at.get(after) or place_at[end]
-                found.append(Candidate(start, place.end, "place", place.place_id))
+                if self._is_proxy(token):
+                    found.append(Candidate(start, place.end, "place", place.place_id))
+                else:
+                    found.append(Candidate(start, place.end, "agent_place"))
                 continue
             while end < len(doc) and end not in reserved and doc[end].pos_ == "ADJ" and self.lexicon.language == "fr":
                 end += 1
             found.append(Candidate(start, end, "agent"))
         return found
+
+    def _is_proxy(self, token: Token) -> bool:
+        return self.lexicon.has("proxy_heads", token.text) or self.lexicon.has("proxy_heads", token.lemma_)
 
     def _is_agent_head(self, token: Token) -> bool:
         if token.pos_ in ("VERB", "AUX", "ADP"):
@@ -147,12 +154,12 @@ class ActorFinder:
             "will", "wird", "werden", "va", "vont", "shall", "would"
         }  # fmt: skip
 
-    def _proper_names(self, doc: Doc) -> list[Candidate]:
+    def _proper_names(self, doc: Doc, reserved: frozenset[int]) -> list[Candidate]:
         found = []
         for sent in doc.sents:
             i = sent.start
             while i < sent.end:
-                if self._name_token(doc, i, sent.start):
+                if self._name_token(doc, i, sent.start, reserved=reserved):
                     j = i + 1
                     while j < sent.end and self._name_token(doc, j, sent.start, inside=True):
                         j += 1
@@ -162,7 +169,9 @@ class ActorFinder:
                     i += 1
         return found
 
-    def _name_token(self, doc: Doc, i: int, sent_start: int, inside: bool = False) -> bool:
+    def _name_token(
+        self, doc: Doc, i: int, sent_start: int, inside: bool = False, reserved: frozenset[int] = frozenset()
+    ) -> bool:
         token = doc[i]
         if not token.is_alpha or not token.text[0].isupper() or token.is_stop and not inside:
             return False
@@ -175,7 +184,10 @@ class ActorFinder:
             opens_clause = previous is None or previous.text in (",", ":", ";", "-", "–") or previous.lower_ in (
                 "dass", "daß", "sondern", "ob", "weil", "wenn"
             )
-            return not inside and opens_clause and (
+            # Any capitalised noun could open a clause, so a name must also touch a
+            # trigger ("Köln wird", "wird Venlo") or follow "dass".
+            touches = i + 1 in reserved or i - 1 in reserved or (previous is not None and previous.lower_ in ("dass", "daß"))
+            return not inside and opens_clause and touches and (
                 not self.lexicon.has("prefield_openers", token.text) and token.lemma_ in ("", token.text)
             )
         return inside or i > sent_start
@@ -246,7 +258,9 @@ class ActorFinder:
                     continue
                 kind: ActorKind = "city" if place.kind == "city" else "organisation"
                 return Actor(doc[other.start : other.end].text, place.id, kind, other.start, other.end)
-            if other.source == "name":  # a city the gazetteer does not know: "Marseille ... his city"
+            if other.source == "name" or other.source.startswith("agent") and not city_only:
+                # A city the gazetteer does not know ("Marseille ... his city"), or an
+                # organisation ("A local NGO ... announced that it will").
                 return Actor(doc[other.start : other.end].text, None, "unresolved", other.start, other.end)
         return None
 

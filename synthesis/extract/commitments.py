@@ -41,7 +41,7 @@ _EN_CLOSED_CLASS = frozenset(
 _CONJUNCTIONS = frozenset({"and", "et", "und", "but", "mais", "aber", "sowie", "while", "tandis"})
 _RELATIVES = frozenset({"that", "which", "who", "qui", "der", "die", "das", "welche", "welcher", "welches"})
 _NOT_NEGATING_NEXT = frozenset({"only", "seulement", "nur", "later", "just", "least"})
-_SUBJECTS = ("place", "name", "first_person", "collective", "anaphora", "agent")
+_SUBJECTS = ("place", "name", "first_person", "collective", "anaphora", "agent", "agent_place")
 
 for _name in ("commitments", "recommendations"):
     if not Doc.has_extension(_name):
@@ -87,6 +87,9 @@ class _Action:
     text: str
     passive: bool = False
     strength: Strength | None = None  # overrides the trigger's ("kündigte an, ... zu wollen")
+    # A present passive ("wird von Namur verteilt") describes, unless a date makes it a plan.
+    needs_deadline: bool = False
+    second: int | None = None  # a German infinitive coordinated with this one
 
 
 class CommitmentExtractor:
@@ -209,6 +212,8 @@ class _SentenceReader:
             following = drafts[number + 1].trigger.start if number + 1 < len(drafts) else None
             region_end = min(following, draft.end) if following is not None else draft.end
             deadline = self._deadline(draft.trigger, draft.actors[-1], draft.start, region_end)
+            if draft.action.needs_deadline and deadline is None:
+                continue
             near = max(draft.start, min(a.start for a in draft.actors) - 5)
             if draft.rule.past_capable and deadline is None and self._past(near, draft.end):
                 continue
@@ -224,7 +229,12 @@ class _SentenceReader:
                     continue
                 found.append(match)
                 if also:  # "will show X and offer Y": a second action under the same trigger
-                    found.append(replace(match, action=also.text, object=self._words(also.index + 1, region_end, draft, deadline)))
+                    first, last = also.index + 1, region_end
+                    if self.lex.language == "de":  # "... und die Tafeln zur Verfügung stellen"
+                        first, last = draft.action.index + 2, also.index
+                    found.append(
+                        replace(match, action=also.text, object=self._words(first, last, draft, deadline))
+                    )
         return found + self._shorthand(found)
 
     def _draft(self, trigger: Span, rule: TriggerRule, previous_actor: Actor | None) -> _Draft | None:
@@ -249,9 +259,9 @@ class _SentenceReader:
         return _Draft(trigger, rule, action, actors, start, end, coordinated)
 
     def _after_wish(self, trigger: Span) -> bool:
-        """'Cities should commit to ...' is advice, not a commitment."""
-        before = [t for t in self.doc[self.sentence.start : trigger.start] if not self._skippable(t)]
-        return bool(before) and self.lex.has("wish_modals", before[-1].text)
+        """'Cities should commit to ...', 'Beteiligung müsse ... gedacht werden': advice, not a pledge."""
+        before = self.doc[max(self.sentence.start, trigger.start - 6) : trigger.start]
+        return any(self.lex.has("wish_modals", t.text) for t in before)
 
     def _coordinated_trigger(self, trigger: Span, clause_start: int) -> bool:
         before = [t for t in self.doc[clause_start : trigger.start] if not self._skippable(t)]
@@ -428,29 +438,37 @@ class _SentenceReader:
         doc = self.doc
         if len(trigger) > 1 and trigger[-1].lower_ == "werden" and self._is_participle(trigger[-2]):
             return _Action(trigger[-2].i, trigger[-2].lemma_, passive=True)  # soll ... eingerichtet werden
+        # Verb-final clause: "..., dass Düsseldorf Zentren eröffnen wird", "... „integriert“ werden,".
+        before = next((t for t in reversed(doc[self.sentence.start : trigger.start]) if not t.is_quote), None)
+        if before is not None and before.i >= trigger.start - 2:
+            if self._is_infinitive(before):
+                return _Action(before.i, before.text)
+            if self._is_participle(before):
+                return _Action(before.i, before.lemma_, passive=True)
         # Main clause: the last infinitive before the clause ends (wird ... eröffnen.).
-        last_verb = None
+        verbs: list[Token] = []
         last_participle = None
         for token in doc[trigger.end : self.sentence.end]:
             if token.text in ".;!?" or token.is_space and "\n" in token.text:
                 break
-            if token.text == "," and (last_verb is not None or last_participle is not None):
+            if token.text == "," and (verbs or last_participle is not None):
                 break
             if self._is_infinitive(token):
-                last_verb = token
+                verbs.append(token)
             elif self._is_participle(token):
                 last_participle = token
-        if last_verb is not None:
+        if verbs:
+            last_verb = verbs[-1]
             if last_verb.lower_ == "werden" and last_verb.i > 0:  # future passive: eröffnet werden
                 participle = doc[last_verb.i - 1]
                 return _Action(participle.i, participle.lemma_ or participle.lower_, passive=True)
+            first = verbs[0]
+            if first is not last_verb and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("und", "sowie"):
+                # "Wir werden X zeigen und Y zur Verfügung stellen": two actions, one trigger.
+                return _Action(first.i, first.text, second=last_verb.i)
             return _Action(last_verb.i, last_verb.text)
-        if last_participle is not None:  # "wird von Paris angelegt": a passive with an agent
-            return _Action(last_participle.i, last_participle.lemma_, passive=True)
-        # Verb-final clause: "..., dass Düsseldorf Zentren eröffnen wird."
-        before = doc[trigger.start - 1] if trigger.start > self.sentence.start else None
-        if before is not None and self._is_infinitive(before):
-            return _Action(before.i, before.text)
+        if last_participle is not None:  # "wird 2020 von Paris angelegt": a passive with an agent
+            return _Action(last_participle.i, last_participle.lemma_, passive=True, needs_deadline=True)
         return None
 
     def _zu_infinitive(self, trigger: Span) -> _Action | None:
@@ -617,9 +635,9 @@ class _SentenceReader:
         tokens = [t for t in self.sentence if t.text not in _BULLETS and not t.is_space]
         if len(tokens) < 4 or found:
             return []
-        if self.lex.has("determiners", tokens[0].text):
-            tokens = tokens[1:]  # "- die Rheinbahn: testet ab 2020 ..."
         opening = next((c for c in self.candidates if c.start == tokens[0].i), None)
+        if opening is None and self.lex.has("determiners", tokens[0].text):
+            opening = next((c for c in self.candidates if c.start == tokens[1].i), None)  # "- die Rheinbahn: ..."
         if opening is None or opening.source not in ("place", "name", "collective"):
             return []
         separator = self.doc[opening.end] if opening.end < len(self.doc) else None
@@ -658,6 +676,9 @@ class _SentenceReader:
         """The object of the action, and a second action coordinated with it, if any."""
         action, trigger = draft.action, draft.trigger
         if self.lex.language == "de" and action.index > trigger.start:
+            if action.second is not None:
+                second = _Action(action.second, self.doc[action.second].text)
+                return self._words(trigger.end, action.index, draft, deadline), second
             return self._words(trigger.end, action.index, draft, deadline), None
         first = action.index + 1
         for token in self.doc[first:end]:

@@ -126,7 +126,13 @@ def extract_note(note: Note, pipelines: Pipelines) -> NoteExtraction:
         doc = _process(pipelines, segment.language, doc)
         _collect(doc, collected, note_id=note.id, language=segment.language, offset=segment.start)
         used.add(segment.language)
-    collected.commitments += table_commitments(note, language=note.language, session=note.meta.session.day)
+    from_tables = table_commitments(note, language=note.language, session=note.meta.session.day)
+    if from_tables:
+        # A commitment table's rows are read by column; the sentence rules would read them again.
+        rows = [(p.start, p.end) for p in note.paragraphs if p.kind == "table_row"]
+        collected.commitments = [
+            c for c in collected.commitments if not any(s <= c.source.start < e for s, e in rows)
+        ] + from_tables
     versions = pipelines.versions()
     return collected.extraction(note.id, {language: versions[language] for language in sorted(used)})
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextBox
+from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
@@ -27,6 +27,7 @@ _MARGIN = 0.1  # running headers and footers sit in the top or bottom tenth of a
 # at the start of a line it is nearly always a bullet.
 _BULLET = re.compile(r"^\s*(?:[•▪·◦‣*–-]|\(cid:\d+\)|\d{1,2}[.)])\s*(?<=\s|\))")
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+_LONE_BULLET = re.compile(r"^(?:[•▪·◦‣*–-]|\(cid:\d+\))$")
 _RUNS_ON = re.compile(r"^[a-zà-ÿß?!:;,.)»]")
 _PAGE_NUMBER = re.compile(
     r"^(?:page|seite|p\.)?\s*#\s*(?:(?:/|of|sur|von|de)\s*#)?$", re.IGNORECASE
@@ -60,12 +61,37 @@ def _glyph_size(box: LTTextBox) -> float:
     return statistics.fmean(sizes) if sizes else 0.0
 
 
+def _bullet_marks(page: LTPage) -> list[tuple[float, float]]:
+    """(vertical centre, right edge) of lines that hold nothing but a bullet glyph.
+
+    Word processors draw a list's bullets apart from its text, so layout
+    analysis often puts them in a column of their own.
+    """
+    marks = []
+    for element in page:
+        # A lone glyph may be a line of its own, outside any box.
+        lines = list(element) if isinstance(element, LTTextBox) else [element]
+        for line in lines:
+            if isinstance(line, LTTextLine) and _LONE_BULLET.match(line.get_text().strip()):
+                marks.append(((line.y0 + line.y1) / 2, line.x1))
+    return marks
+
+
+def _line_text(line: Any, marks: list[tuple[float, float]]) -> str:
+    text = line.get_text().strip()
+    centre, height = (line.y0 + line.y1) / 2, line.y1 - line.y0
+    if any(abs(centre - y) < height / 2 and x <= line.x0 + 1 for y, x in marks):
+        return f"• {text}"
+    return text
+
+
 def _page_boxes(number: int, page: LTPage) -> tuple[list[_Box], bool]:
     boxes, images = [], False
+    marks = _bullet_marks(page)
     for element in page:
         if isinstance(element, LTTextBox):
-            lines = tuple(line.get_text().strip() for line in element)
-            lines = tuple(line for line in lines if line)
+            lines = tuple(_line_text(line, marks) for line in element)
+            lines = tuple(line for line in lines if line and not _LONE_BULLET.match(line))
             if lines:
                 top = element.y1 > page.height * (1 - _MARGIN)
                 margin = top or element.y0 < page.height * _MARGIN
@@ -160,7 +186,10 @@ def read_pdf(data: bytes) -> RawDocument:
     for box in body:
         text = " ".join(box.lines)
         if box.size > body_size * 1.15 and len(box.lines) <= 2 and len(text.split()) <= 12:
-            blocks.append(Block("heading", text))
+            heading = box.lines[0]
+            for line in box.lines[1:]:
+                heading = _join(heading, line)
+            blocks.append(Block("heading", heading))
             continue
         for index, (is_item, piece) in enumerate(_join_lines(box.lines)):
             if index == 0 and not is_item and blocks and _runs_on(blocks[-1], piece):

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from synthesis.extract.actors import Actor, ActorFinder, Candidate
 from synthesis.extract.gazetteer import load_gazetteer
@@ -25,7 +25,11 @@ from synthesis.extract.lexicon import load_lexicon
 from synthesis.models import Language as Lang
 
 DATA = Path(__file__).parent / "data" / "practices.yaml"
-_QUOTED = re.compile(r"[«\"“„‚']\s*([^«»\"“”„‚'‘’]{3,80}?)\s*[»\"”“‘']")
+# Apostrophes are not quotes here: French elides with them (l'école).
+_QUOTED = re.compile(r"[«\"“„]\s*([^«»\"“”„]{3,80}?)\s*[»\"”“]")
+_CALLED = frozenset({"called", "named", "dubbed", "appelé", "appelée", "nommé", "nommée", "baptisé", "baptisée", "namens", "genannt"})
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+_NAME_CONNECTORS = frozenset({"en", "de", "du", "des", "la", "le", "et", "for", "of", "the", "and", "für", "und", "der"})
 
 if not Doc.has_extension("best_practices"):
     Doc.set_extension("best_practices", default=[])
@@ -53,17 +57,25 @@ class PracticeExtractor:
         self.matcher = Matcher(vocab)
         self.matcher.add("practice", self.rules["triggers"])
         self.stop = frozenset(w.lower() for w in self.rules["stop_before"])
+        self.speaker_city: str | None = None
         self.markers = tuple(m.lower() for m in self.rules["markers"])
 
-    def __call__(self, doc: Doc) -> list[PracticeMatch]:
-        candidates = [c for c in self.actors.candidates(doc) if c.source in ("place", "name")]
+    def __call__(self, doc: Doc, *, speaker_city: str | None = None) -> list[PracticeMatch]:
+        self.speaker_city = speaker_city
+        sources = ("place", "name", "first_person") if speaker_city else ("place", "name")
+        candidates = [c for c in self.actors.candidates(doc) if c.source in sources]
+        pledged = {m.sentence.start for m in doc._.commitments}
+        modals = frozenset(m.lower() for m in self.rules["modals"])
         found: dict[tuple[int, str], PracticeMatch] = {}
         triggers = sorted(
             ((start, end) for _, start, end in self.matcher(doc)), key=lambda m: (m[0], -m[1])
         )
         for start, end in triggers:
             sentence = doc[start].sent
-            if "?" in sentence.text:
+            before = doc[max(sentence.start, start - 2) : start]
+            if "?" in sentence.text or sentence.start in pledged or doc[start].is_upper:
+                continue  # questions, pledges ("Sousse will set up ..."), shouted headings
+            if any(t.lower_ in modals for t in before):
                 continue
             city = self._city(doc, sentence, start, end, candidates)
             if city is None:
@@ -79,7 +91,7 @@ class PracticeExtractor:
         return sorted(found.values(), key=lambda p: p.sentence.start)
 
     def _resolve(self, doc: Doc, candidate: Candidate, candidates: list[Candidate]) -> Actor | None:
-        actor = self.actors.resolve(doc, candidate, speaker_city=None, all_candidates=candidates)
+        actor = self.actors.resolve(doc, candidate, speaker_city=self.speaker_city, all_candidates=candidates)
         return actor if actor and actor.kind in ("city", "organisation", "unresolved") else None
 
     def _city(
@@ -99,22 +111,41 @@ class PracticeExtractor:
         quoted = _QUOTED.search(tail.text)
         if quoted and quoted.start() < 60:
             return quoted.group(1).strip()
-        words: list[str] = []
+        tokens: list[Token] = []
         particles = {p.lower() for p in self.rules.get("particles", [])}
         for token in tail:
-            if city.start <= token.i < city.end and not words:
-                continue
             lower = token.lower_
-            if not words and (self.lexicon.has("determiners", lower) or lower in self.rules["possessive"]):
+            skip_leading = self.lexicon.has("determiners", lower) or lower in self.rules["possessive"] or (
+                _YEAR.match(token.text) or lower in ("en", "in", "im")
+            )
+            if (city.start <= token.i < city.end or skip_leading) and not tokens:
                 continue
-            if words and (lower in self.stop or lower in particles and self.language == "de"):
+            if tokens and (lower in self.stop or lower in particles and self.language == "de" or _YEAR.match(token.text)):
                 break
-            if token.is_punct and token.text not in ("-", "'", "’") and token.text != "&":
+            if token.is_punct and token.text not in ("-", "'", "’", "&"):
                 break
-            words.append(token.text_with_ws)
-            if len(words) >= 12:
+            tokens.append(token)
+            if len(tokens) >= 12:
                 break
-        return "".join(words).strip()
+        while tokens and tokens[-1].lower_ in _NAME_CONNECTORS | {"in", "en", "im", "a", "an", "à", "au"}:
+            tokens.pop()
+        return self._proper_name(tokens)
+
+    def _proper_name(self, tokens: list[Token]) -> str:
+        """'la plateforme Namur Bénévolat' names 'Namur Bénévolat'; else the whole phrase."""
+        called = next((i for i, t in enumerate(tokens) if t.lower_ in _CALLED), None)
+        if called is not None and called + 1 < len(tokens):
+            tokens = tokens[called + 1 :]  # "an initiative called Laneway Commons"
+            return "".join(t.text_with_ws for t in tokens).strip()
+        heads = {h.lower() for h in self.rules["initiative_heads"]}
+        if len(tokens) > 1 and tokens[0].lower_ in heads and tokens[1].text[:1].isupper():
+            name = [tokens[1]]
+            for token in tokens[2:]:
+                if not (token.text[:1].isupper() or token.lower_ in _NAME_CONNECTORS or token.is_lower and name[-1].lower_ in _NAME_CONNECTORS):
+                    break
+                name.append(token)
+            return "".join(t.text_with_ws for t in name).strip()
+        return "".join(t.text_with_ws for t in tokens).strip()
 
     def _marked(
         self, doc: Doc, sentence: Span, candidates: list[Candidate], found: dict[tuple[int, str], PracticeMatch]
@@ -136,7 +167,7 @@ class PracticeComponent:
         self.extract = PracticeExtractor(nlp.vocab, nlp.lang, nlp.make_doc)  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.best_practices = self.extract(doc)
+        doc._.best_practices = self.extract(doc, speaker_city=doc._.speaker_city)
         return doc
 
 

@@ -211,7 +211,9 @@ class NoteExtraction(Record):
     best_practices: tuple[BestPractice, ...]
     concepts: tuple[Mention, ...]
     entities: tuple[Mention, ...]
-    keyphrases: tuple[str, ...] = Field(description="lemmatised noun phrases, for ranking")
+    keyphrases: tuple[tuple[str, str], ...] = Field(
+        description="noun phrases as (lemmas, as written), for ranking across workshops"
+    )
 
     @property
     def id(self) -> str:

@@ -76,7 +76,7 @@ class _Collected:
     practices: list[BestPractice] = field(default_factory=list)
     concepts: list[Mention] = field(default_factory=list)
     entities: list[Mention] = field(default_factory=list)
-    keyphrases: list[str] = field(default_factory=list)
+    keyphrases: list[tuple[str, str]] = field(default_factory=list)
 
     def extraction(self, note_id: str, models: dict[str, str]) -> NoteExtraction:
         return NoteExtraction(

@@ -49,6 +49,7 @@ class Concept:
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     concepts: dict[str, Concept]
+    stopwords: dict[str, frozenset[str]]
 
     @property
     def top_concepts(self) -> list[Concept]:
@@ -88,7 +89,8 @@ def load_vocabulary(path: Path = DATA) -> Vocabulary:
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     concepts = {e["id"]: _concept(e, e.get("kind", "workshop")) for e in data["top_concepts"]}
     concepts.update({e["id"]: _concept(e, "concept") for e in data["concepts"]})
-    return Vocabulary(concepts)
+    stopwords = {lang: frozenset(words) for lang, words in (data.get("keyphrase_stopwords") or {}).items()}
+    return Vocabulary(concepts, stopwords)
 
 
 def _phrase_lemmas(tokens: list[Token]) -> str:
@@ -100,6 +102,7 @@ class ThemeTagger:
         self.name = name
         self.language: Lang = nlp.lang  # type: ignore[assignment]
         self.vocabulary = load_vocabulary(Path(path) if path else DATA)
+        self.stopwords = self.vocabulary.stopwords.get(self.language, frozenset())
         self.surface = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for concept in self.vocabulary.concepts.values():
@@ -124,8 +127,8 @@ class ThemeTagger:
         doc._.keyphrases = self.keyphrases(doc)
         return doc
 
-    def keyphrases(self, doc: Doc) -> list[str]:
-        """Lemmatised noun phrases, without determiners, places or stop words at the edges."""
+    def keyphrases(self, doc: Doc) -> list[tuple[str, str]]:
+        """(lemmas, as written) of noun phrases, without determiners, places or stop words."""
         places = {i for span in doc.spans.get("places", []) for i in range(span.start, span.end)}
         chunks: list[list[Token]] = []
         if doc.has_annotation("DEP") and self.language != "de":
@@ -139,8 +142,11 @@ class ThemeTagger:
                 tokens.pop(0)
             while tokens and (tokens[-1].is_stop or not tokens[-1].is_alpha):
                 tokens.pop()
-            if tokens and len(tokens) <= MAX_PHRASE_TOKENS and any(len(t) > 3 for t in tokens):
-                phrases.append(_phrase_lemmas(tokens))
+            key = _phrase_lemmas(tokens)
+            if tokens and len(tokens) <= MAX_PHRASE_TOKENS and any(len(t) > 3 for t in tokens) and (
+                key not in self.stopwords
+            ):
+                phrases.append((key, " ".join(t.text for t in tokens)))
         return phrases
 
     @staticmethod
@@ -168,39 +174,46 @@ def make_theme_tagger(nlp: Language, name: str, path: str | None) -> ThemeTagger
 
 @dataclass(frozen=True, slots=True)
 class RankedPhrase:
-    phrase: str
+    phrase: str  # the most frequent way it was written
     score: float
     count: int
     concept: str | None
 
 
 def rank_keyphrases(
-    phrases_by_workshop: Mapping[str, Counter[str]],
+    phrases_by_workshop: Mapping[str, Counter[tuple[str, str]]],
     *,
-    language_of: Mapping[str, Lang] | None = None,
     vocabulary: Vocabulary | None = None,
     top: int = 15,
     min_count: int = 2,
 ) -> dict[str, list[RankedPhrase]]:
     """Keyphrases of each workshop, scored against the others (class-based TF-IDF).
 
-    A phrase scores high when it is frequent in one workshop and rare in the
-    rest; phrases are mapped to a concept of the vocabulary where one fits.
+    Phrases are counted by lemmas, shown as most often written. A phrase scores
+    high when it is frequent in one workshop and rare in the rest; it is mapped
+    to a concept of the vocabulary where one fits.
     """
     vocabulary = vocabulary or load_vocabulary()
     workshops = len(phrases_by_workshop) or 1
-    spread = Counter(p for counts in phrases_by_workshop.values() for p in counts)
+    by_key: dict[str, Counter[str]] = {}
+    for counts in phrases_by_workshop.values():
+        for (key, written), count in counts.items():
+            by_key.setdefault(key, Counter())[written] += count
+    spread = Counter(key for counts in phrases_by_workshop.values() for key in {k for k, _ in counts})
     ranked: dict[str, list[RankedPhrase]] = {}
-    for workshop, counts in phrases_by_workshop.items():
+    for workshop, pairs in phrases_by_workshop.items():
+        counts: Counter[str] = Counter()
+        for (key, _), count in pairs.items():
+            counts[key] += count
         total = sum(counts.values()) or 1
         scored = [
             RankedPhrase(
-                phrase,
-                round(count / total * math.log(1 + workshops / spread[phrase]) * 1000, 2),
+                by_key[key].most_common(1)[0][0],
+                round(count / total * math.log(1 + workshops / spread[key]) * 1000, 2),
                 count,
-                _concept_in_any_language(phrase, vocabulary, (language_of or {}).get(phrase)),
+                _concept_in_any_language(key, vocabulary, None),
             )
-            for phrase, count in counts.items()
+            for key, count in counts.items()
             if count >= min_count
         ]
         scored.sort(key=lambda r: (-r.score, r.phrase))

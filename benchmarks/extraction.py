@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from synthesis.extract import Pipelines, TextRecord, extract_texts
+from synthesis.extract import DEFAULT_MODELS, Pipelines, PipelineSpec, TextRecord, extract_texts
 from synthesis.models import Commitment
 
 DATA = Path(__file__).parent / "data"
@@ -143,12 +143,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
     parser.add_argument("--errors", choices=LANGS, help="print the mistakes for this language (dev only)")
+    parser.add_argument("--model", action="append", default=[], help="LANG=MODEL, e.g. en=blank:en")
+    parser.add_argument("--lang", choices=LANGS, action="append", help="only these languages")
     args = parser.parse_args()
     splits = ["dev", "heldout"] if args.split == "all" else [args.split]
-    pipelines = Pipelines()
+    models = dict(DEFAULT_MODELS)
+    models.update(dict(m.split("=", 1) for m in args.model))
+    pipelines = Pipelines(PipelineSpec(models=models))  # type: ignore[arg-type]
     for split in splits:
         records = load(split)
-        for language in LANGS:
+        for language in args.lang or LANGS:
             subset = [r for r in records if r["lang"] == language]
             errors: list[str] | None = [] if args.errors == language and split == "dev" else None
             result = score(subset, pipelines, errors)

@@ -6,18 +6,34 @@ machine (see flows/runtime.py) before importing this module.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime, timezone
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.context import TaskRunContext
 
+from synthesis.extract import DEFAULT_MODELS, Pipelines, PipelineSpec, extract_note
 from synthesis.ingest import IngestLimits, discover, drop_duplicates, ingest_file, split_results
-from synthesis.models import Note, Rejection, RunInfo, SummitSynthesis
+from synthesis.models import Note, NoteExtraction, Rejection, RunInfo, SummitSynthesis
 from synthesis.output import rejections_markdown, run_dir, write_run
 from synthesis.provenance import software_versions
-from synthesis.stats import summarise_workshops
 from synthesis.summit import SummitConfig, load_summit
+from synthesis.workshops import summarise_workshops
+
+
+@cache
+def pipelines_for(models: tuple[tuple[str, str], ...]) -> Pipelines:
+    """One set of loaded spaCy pipelines per process: never a task argument (pickling is slow)."""
+    return Pipelines(PipelineSpec(models=dict(models)))  # type: ignore[arg-type]
+
+
+def _extraction_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
+    """A note's extraction is reused until its text or the pipeline (models, rules) changes."""
+    models = tuple(sorted(parameters["models"].items()))
+    return f"extract-{parameters['note'].id}-{pipelines_for(models).fingerprint()}"
 
 
 @task
@@ -38,25 +54,51 @@ def ingest_task(
 
 
 @task
+def deduplicate_task(results: list[Note | Rejection], orphans: list[Rejection]) -> tuple[list[Note], list[Rejection]]:
+    outcome = split_results([*drop_duplicates(results), *orphans])
+    return outcome.notes, outcome.rejected
+
+
+@task(
+    task_run_name="extract {note.source}",
+    cache_key_fn=_extraction_key,
+    persist_result=True,
+    retries=1,
+)
+def extract_task(note: Note, models: dict[str, str]) -> NoteExtraction:
+    return extract_note(note, pipelines_for(tuple(sorted(models.items()))))
+
+
+@task
 def assemble_task(
     summit: SummitConfig,
-    results: list[Note | Rejection],
-    orphans: list[Rejection],
+    notes: list[Note],
+    rejected: list[Rejection],
+    extractions: list[NoteExtraction | BaseException],
     run_date: date,
     started_at: datetime,
 ) -> SummitSynthesis:
-    outcome = split_results([*drop_duplicates(results), *orphans])
+    done = [e for e in extractions if isinstance(e, NoteExtraction)]
+    failed = {
+        note.id: f"{type(e).__name__}: {e}"[:300]
+        for note, e in zip(notes, extractions, strict=True)
+        if isinstance(e, BaseException)
+    }
+    models = {language: model for e in done for language, model in e.models.items()}
     return SummitSynthesis(
         run=RunInfo(
             summit_id=summit.id,
             run_date=run_date,
             started_at=started_at,
-            finished_at=datetime.now(UTC),
+            finished_at=datetime.now(timezone.utc),
             software=software_versions(),
+            models=dict(sorted(models.items())),
         ),
-        notes=tuple(outcome.notes),
-        rejected=tuple(outcome.rejected),
-        workshops=summarise_workshops(outcome.notes, summit),
+        notes=tuple(notes),
+        rejected=tuple(rejected),
+        workshops=summarise_workshops(notes, done, summit),
+        extractions=tuple(done),
+        extraction_errors=failed,
     )
 
 
@@ -74,11 +116,14 @@ def report_task(synthesis: SummitSynthesis) -> None:
             {
                 "workshop": w.workshop,
                 **w.stats.model_dump(exclude={"languages"}),
-                **w.stats.languages,
+                "commitments": len(w.commitments),
+                "recommendations": len(w.recommendations),
+                "best practices": len(w.best_practices),
+                "top concepts": ", ".join(t.labels["en"] for t in w.themes[:3]),
             }
             for w in synthesis.workshops
         ],
-        description="Notes read per workshop",
+        description="Per workshop: notes read and what was extracted",
     )
     create_markdown_artifact(key="rejected-files", markdown=rejections_markdown(synthesis.rejected))
 
@@ -89,14 +134,19 @@ def nightly(
     outputs_dir: Path = Path("outputs"),
     run_date: date | None = None,
     max_file_mb: float = 10.0,
+    models: dict[str, str] | None = None,
 ) -> SummitSynthesis:
-    started_at = datetime.now(UTC)
+    started_at = datetime.now(timezone.utc)
     run_date = run_date or date.today()
+    models = {**DEFAULT_MODELS, **(models or {})}
     limits = IngestLimits(max_file_bytes=int(max_file_mb * 1_000_000))
     summit = load_summit_task(summit_dir)
     paths, orphans = discover_task(summit_dir)
-    futures = ingest_task.map(paths, unmapped(summit_dir), unmapped(summit), unmapped(limits))
-    synthesis = assemble_task(summit, futures.result(), orphans, run_date, started_at)
+    ingested = ingest_task.map(paths, unmapped(summit_dir), unmapped(summit), unmapped(limits))
+    notes, rejected = deduplicate_task(ingested.result(), orphans)
+    # A note whose extraction fails is reported, and the rest of the night goes on.
+    extractions = extract_task.map(notes, unmapped(models)).result(raise_on_failure=False)
+    synthesis = assemble_task(summit, notes, rejected, extractions, run_date, started_at)
     write_task(synthesis, run_dir(outputs_dir, summit.id, run_date.isoformat()))
     report_task(synthesis)
     return synthesis

@@ -25,7 +25,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()
+# Piped output (logs, CI) is not wrapped at 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
 
 SummitDir = Annotated[
@@ -139,18 +140,111 @@ def ingest(
     _print_rejections(result.rejected)
 
 
+def _pipelines(settings: Settings, overrides: list[str]) -> Any:
+    from synthesis.extract import Pipelines, PipelineSpec
+
+    models = settings.models()
+    for override in overrides:
+        language, equals, model = override.partition("=")
+        if not equals or language not in models or not model:
+            raise typer.BadParameter(f"'{override}': write LANG=MODEL, e.g. en=en_core_web_sm", param_hint="--model")
+        models[language] = model
+    return Pipelines(PipelineSpec(models=models))  # type: ignore[arg-type]
+
+
+Models = Annotated[
+    list[str] | None,
+    typer.Option("--model", help="LANG=MODEL, e.g. en=en_core_web_sm (repeatable; see docs/models.md)"),
+]
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path] | None, typer.Argument(help="notes to read (txt, md, docx, odt, pdf)")] = None,
+    jsonl: Annotated[
+        Path | None, typer.Option("--jsonl", help='records, one per line: {"id", "text", "lang"?}')
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="language of the FILEs (default: detected)")] = None,
+    session_date: Annotated[
+        str | None, typer.Option(help="YYYY-MM-DD that relative deadlines count from (default today)")
+    ] = None,
+    city: Annotated[str | None, typer.Option(help="the city that 'we' stands for")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="texts per nlp.pipe batch")] = 32,
+    model: Models = None,
+) -> None:
+    """Extract commitments, recommendations, best practices, themes and places; one JSON line per input."""
+    from synthesis.extract import TextRecord, extract_texts
+    from synthesis.extract.io import Defaults, RecordError, extraction_json, read_jsonl
+    from synthesis.ingest.read import read_document
+
+    if bool(files) == bool(jsonl):
+        err.print("[bold red]Error:[/] give either FILE... or --jsonl IN.jsonl. [bold]Hint:[/] summit extract --help")
+        raise typer.Exit(2)
+    if lang is not None and lang not in ("en", "fr", "de"):
+        err.print(f"[bold red]Error:[/] --lang '{lang}' is not en, fr or de.")
+        raise typer.Exit(2)
+    try:
+        day = date.fromisoformat(session_date) if session_date else None
+    except ValueError:
+        err.print(f"[bold red]Error:[/] --session-date '{session_date}' is not a date. [bold]Hint:[/] use YYYY-MM-DD")
+        raise typer.Exit(2) from None
+    settings = Settings()
+    pipelines = _pipelines(settings, model or [])
+    failures = 0
+    records: list[TextRecord] = []
+    if jsonl is not None:
+        if not jsonl.is_file():
+            err.print(f"[bold red]Error:[/] {jsonl}: no such file")
+            raise typer.Exit(1)
+        for item in read_jsonl(jsonl, Defaults(session_date=day, speaker_city=city)):
+            if isinstance(item, RecordError):
+                failures += 1
+                err.print(f"[bold red]Error:[/] {item.message}. [bold]Hint:[/] {item.hint}", highlight=False)
+            else:
+                records.append(item)
+    else:
+        limits = IngestLimits(max_file_bytes=int(settings.max_file_mb * 1_000_000))
+        for path in files or []:
+            try:
+                text, _ = read_document(path, limits=limits)
+            except (SynthesisError, OSError) as error:
+                failures += 1
+                message = error.message if isinstance(error, SynthesisError) else error.strerror
+                hint = f" [bold]Hint:[/] {error.hint}" if isinstance(error, SynthesisError) else ""
+                err.print(f"[bold red]Error:[/] {path}: {message}.{hint}", highlight=False)
+                continue
+            records.append(TextRecord(str(path), text, lang, day, city))  # type: ignore[arg-type]
+    for record, language, extraction in extract_texts(records, pipelines, batch_size=batch_size):
+        sys.stdout.write(json.dumps(extraction_json(record.id, language, extraction), ensure_ascii=False) + "\n")
+    if failures:
+        raise typer.Exit(1)
+
+
 def _print_run(synthesis: SummitSynthesis, directory: Path) -> None:
     table = Table(title=f"{synthesis.run.summit_id}, run of {synthesis.run.run_date.isoformat()}")
-    for column in ("Workshop", "Notes", "Rapporteurs", "Words", "Languages"):
-        table.add_column(column)
+    table.add_column("Workshop")
+    for column in ("Notes", "Words", "Commit-\nments", "Recommen-\ndations", "Best\npractices"):
+        table.add_column(column, justify="right")
+    table.add_column("Top concepts", overflow="fold")
     for workshop in synthesis.workshops:
         stats = workshop.stats
-        languages = ", ".join(f"{k} {v}" for k, v in stats.languages.items()) or "-"
+        top = ", ".join(f"{t.labels['en']} ({t.mentions})" for t in workshop.themes[:3]) or "-"
         table.add_row(
-            workshop.workshop, str(stats.notes), str(stats.rapporteurs), str(stats.words), languages
+            workshop.workshop,
+            str(stats.notes),
+            str(stats.words),
+            str(len(workshop.commitments)),
+            str(len(workshop.recommendations)),
+            str(len(workshop.best_practices)),
+            top,
         )
     out.print(table)
     _print_rejections(synthesis.rejected)
+    for note_id, error in synthesis.extraction_errors.items():
+        source = next((n.source for n in synthesis.notes if n.id == note_id), note_id)
+        out.print(f"[red]✗[/] {source}: extraction failed ({error}) → please report it", soft_wrap=True)
+    if synthesis.run.models:
+        out.print("Models: " + "; ".join(f"{k} {v}" for k, v in synthesis.run.models.items()), highlight=False)
     out.print(f"Written to {directory}/", highlight=False)
 
 
@@ -165,6 +259,7 @@ def run(
         Path | None, typer.Option(help="Prefect's state folder (default .summit-state/)")
     ] = None,
     max_file_mb: MaxFileMb = None,
+    model: Models = None,
 ) -> None:
     """Run the nightly synthesis now, as a Prefect flow on this machine."""
     settings = Settings()
@@ -188,5 +283,6 @@ def run(
             outputs_dir=outputs_dir,
             run_date=day,
             max_file_mb=max_file_mb or settings.max_file_mb,
+            models=_pipelines(settings, model or []).spec.models,
         )
     _print_run(synthesis, run_dir(outputs_dir, synthesis.run.summit_id, day.isoformat()))

@@ -282,6 +282,9 @@ class SummitSynthesis(Record):
     rejected: tuple[Rejection, ...]
     workshops: tuple[WorkshopSynthesis, ...]
     extractions: tuple[NoteExtraction, ...] = ()
+    extraction_errors: dict[str, str] = Field(
+        default_factory=dict, description="note id to the error that stopped its extraction"
+    )
 
     @property
     def id(self) -> str:

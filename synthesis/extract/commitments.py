@@ -19,6 +19,7 @@ from functools import cached_property
 
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -26,7 +27,7 @@ from spacy.vocab import Vocab
 from synthesis.extract.actors import Actor, ActorFinder, Candidate
 from synthesis.extract.deadlines import Deadline, find_deadlines
 from synthesis.extract.gazetteer import load_gazetteer
-from synthesis.extract.lexicon import Lexicon, Strength, TriggerRule, load_lexicon
+from synthesis.extract.lexicon import Lexicon, Strength, TriggerRule, expand_first_token, load_lexicon
 
 _BOUNDARY = frozenset({";", "•"})
 _SHORTHAND = frozenset({":", "→", "->", "=>", "⇒", "–", "—"})
@@ -100,25 +101,42 @@ class CommitmentExtractor:
         self.actors = ActorFinder(vocab, lexicon, load_gazetteer(), make_doc)
         self.plain = Matcher(vocab)
         self.annotated = Matcher(vocab)
+        self.by_ending = [rule for rule in lexicon.triggers if rule.ending]
+        self._endings: dict[int, str | None] = {}
         for rule in lexicon.triggers:
-            (self.annotated if rule.needs_annotation else self.plain).add(rule.id, [rule.pattern])
+            if rule.pattern:
+                matcher = self.annotated if rule.needs_annotation else self.plain
+                matcher.add(rule.id, expand_first_token([rule.pattern]))
         self.advice = Matcher(vocab)
-        self.advice.add("recommendation", list(lexicon.recommendations))
+        self.advice.add("recommendation", expand_first_token(list(lexicon.recommendations)))
+        self.session_known = True
 
     def __call__(
         self, doc: Doc, *, session_date: date | None = None, speaker_city: str | None = None
     ) -> tuple[list[CommitmentMatch], list[RecommendationMatch]]:
+        # Without a session date, relative deadlines count from today, and no year is "past":
+        # a text from 2019 read in 2026 still pledges "d'ici 2021".
         session = session_date or date.today()
+        self.session_known = session_date is not None
         triggers = self._triggers(doc)
         # Only a trigger's own words are reserved: "haben die UNESCO und die AIMF vereinbart"
         # has its subjects inside the matched stretch.
         reserved = frozenset(i for t in triggers for i in {t.start, t.end - 1})
         candidates = self.actors.candidates(doc, reserved)
+        # A trigger that needs its actor right before it ("Observatory to launch") is dropped
+        # at once where none stands there: in English that is most "to"s.
+        ends = {c.end for c in candidates} | {c.end + 1 for c in candidates}
+        triggers = [
+            t for t in triggers if not self.lexicon.trigger(doc.vocab.strings[t.label]).adjacent_actor or t.start in ends
+        ]
         commitments: list[CommitmentMatch] = []
+        # Shorthand ("Dakar: 5 points by 2020") opens with an actor and a separator.
+        openers = {c.start for c in candidates} | {c.start - 1 for c in candidates}
         for sentence in doc.sents:
             in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
-            reader = _SentenceReader(self, doc, sentence, candidates, session, speaker_city)
-            commitments += reader.read(in_sentence)
+            if in_sentence or any(sentence.start <= i <= sentence.start + 2 for i in openers):
+                reader = _SentenceReader(self, doc, sentence, candidates, session, speaker_city)
+                commitments += reader.read(in_sentence)
         return commitments, self._recommendations(doc, candidates, speaker_city)
 
     def _triggers(self, doc: Doc) -> list[Span]:
@@ -126,7 +144,26 @@ class CommitmentExtractor:
         if len(self.annotated) and doc.has_annotation("MORPH") and doc.has_annotation("POS"):
             matches += self.annotated(doc)
         spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
+        if self.by_ending:
+            # Judge each distinct word once, by its ORTH id, not each token.
+            for index, orth in enumerate(doc.to_array(ORTH).tolist()):
+                rule_id = self._ending_rule(orth, doc)
+                if rule_id is not None:
+                    spans.append(Span(doc, index, index + 1, label=rule_id))
         return sorted(filter_spans(spans), key=lambda s: s.start)
+
+    def _ending_rule(self, orth: int, doc: Doc) -> str | None:
+        if orth not in self._endings:
+            text = doc.vocab.strings[orth]
+            self._endings[orth] = next(
+                (
+                    rule.id
+                    for rule in self.by_ending
+                    if len(text) > 3 and text.endswith(rule.ending) and text.islower() and text not in rule.exclude
+                ),
+                None,
+            )
+        return self._endings[orth]
 
     def _recommendations(
         self, doc: Doc, candidates: list[Candidate], speaker_city: str | None
@@ -180,10 +217,10 @@ class _SentenceReader:
     @cached_property
     def deadlines(self) -> list[Deadline]:
         base = self.sentence.start_char
-        return [
-            Deadline(d.value, base + d.start, base + d.end, d.text)
-            for d in find_deadlines(self.sentence.text, language=self.lex.language, session=self.session)
-        ]
+        found = find_deadlines(
+            self.sentence.text, language=self.lex.language, session=self.session, keep_past=not self.x.session_known
+        )
+        return [Deadline(d.value, base + d.start, base + d.end, d.text) for d in found]
 
     @cached_property
     def parenthetical(self) -> frozenset[int]:
@@ -335,7 +372,8 @@ class _SentenceReader:
         text = f" {words.text.lower()} "
         if any(f" {m} " in text for m in self.lex.words["past_markers"]):
             return True
-        return any(_YEAR.match(t.text) and int(t.text) < self.session.year for t in words)
+        known = self.x.session_known
+        return known and any(_YEAR.match(t.text) and int(t.text) < self.session.year for t in words)
 
     # -- the action -------------------------------------------------------------
 
@@ -632,8 +670,10 @@ class _SentenceReader:
 
     def _shorthand(self, found: list[CommitmentMatch]) -> list[CommitmentMatch]:
         """'Dakar: 5 extra mediation points by end 2020', '- Genève : publication du guide, juin 2020'."""
+        if found or not any(t.text in _SHORTHAND for t in self.sentence[:8]):
+            return []
         tokens = [t for t in self.sentence if t.text not in _BULLETS and not t.is_space]
-        if len(tokens) < 4 or found:
+        if len(tokens) < 4:
             return []
         opening = next((c for c in self.candidates if c.start == tokens[0].i), None)
         if opening is None and self.lex.has("determiners", tokens[0].text):

@@ -123,8 +123,13 @@ def _not_before(value: str, session: date) -> bool:
     return value >= session.isoformat()[: len(value)]
 
 
-def find_deadlines(text: str, *, language: Language, session: date) -> list[Deadline]:
-    """Every deadline in `text`, left to right, without overlaps; past dates are left out."""
+def find_deadlines(
+    text: str, *, language: Language, session: date, keep_past: bool = False
+) -> list[Deadline]:
+    """Every deadline in `text`, left to right, without overlaps.
+
+    Relative ones count from `session`; dates before it are left out unless `keep_past`.
+    """
     grammar = _grammar(language)
     taken: list[tuple[int, int]] = []
     found: list[Deadline] = []
@@ -138,6 +143,6 @@ def find_deadlines(text: str, *, language: Language, session: date) -> list[Dead
             except (ValueError, KeyError):  # "31 February", or a word the grammar lacks
                 continue
             taken.append((start, end))
-            if _not_before(value, session):
+            if keep_past or _not_before(value, session):
                 found.append(Deadline(value, start, end, match.group(0).strip()))
     return sorted(found, key=lambda d: d.start)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -24,10 +24,12 @@ class TriggerRule:
     id: str
     strength: Strength
     complement: Complement
-    pattern: list[dict[str, Any]]
+    pattern: list[dict[str, Any]] = field(default_factory=list)
     reported: bool = False
     past_capable: bool = False
     adjacent_actor: bool = False
+    ending: tuple[str, ...] = ()  # instead of a pattern: words of 4+ letters ending so
+    exclude: frozenset[str] = frozenset()  # ... unless they are one of these
 
     @property
     def needs_annotation(self) -> bool:
@@ -51,6 +53,28 @@ class Lexicon:
 
 
 PHRASE_LISTS = ("first_person", "collectives", "anaphora")
+Pattern = list[dict[str, Any]]
+
+
+def expand_first_token(patterns: list[Pattern]) -> list[Pattern]:
+    """Split `{"LOWER": {"IN": [...]}}` in a pattern's first token into one pattern per word.
+
+    spaCy's Matcher checks plain values in C but runs a Python predicate for
+    IN; the first token is tried at every position of every doc, so this is
+    where the time goes. Later tokens are only tried after a first match. Long
+    lists stay predicates: every extra pattern costs a little at every token too.
+    """
+    expanded: list[Pattern] = []
+    for pattern in patterns:
+        first = pattern[0] if pattern else {}
+        keys = [k for k, v in first.items() if isinstance(v, dict) and set(v) == {"IN"}]
+        if len(keys) != 1 or "OP" in first or len(first[keys[0]]["IN"]) > 8:
+            expanded.append(pattern)
+            continue
+        key = keys[0]
+        for word in first[key]["IN"]:
+            expanded.append([{**first, key: word}, *pattern[1:]])
+    return expanded
 
 
 @cache
@@ -68,10 +92,12 @@ def load_lexicon(language: Language) -> Lexicon:
             id=rule["id"],
             strength=rule["strength"],
             complement=rule["complement"],
-            pattern=rule["pattern"],
+            pattern=rule.get("pattern", []),
             reported=rule.get("reported", False),
             past_capable=rule.get("past_capable", False),
             adjacent_actor=rule.get("adjacent_actor", False),
+            ending=tuple(rule.get("ending", ())),
+            exclude=frozenset(rule.get("exclude", ())),
         )
         for rule in data["triggers"]
     )

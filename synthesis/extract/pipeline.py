@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from importlib.metadata import version
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -63,8 +64,12 @@ def build_pipeline(language: Lang, model: str) -> Language:
     return nlp
 
 
-def model_version(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+@cache
+def describe(model: str) -> str:
+    """'fr_core_news_sm 3.8.0 (spaCy 3.8.18)', or for a blank pipeline its lookup tables."""
+    if model.startswith("blank:"):
+        return f"{model} with spacy-lookups-data {version('spacy-lookups-data')} (spaCy {spacy.__version__})"
+    return f"{model} {version(model.replace('_', '-'))} (spaCy {spacy.__version__})"
 
 
 @cache
@@ -97,10 +102,7 @@ class Pipelines:
 
     def versions(self) -> dict[str, str]:
         """Model name and version per language, as recorded in every output."""
-        return {
-            language: f"{self.spec.model(language)} ({model_version(nlp)}, spaCy {spacy.__version__})"
-            for language, nlp in sorted(self._loaded.items())
-        }
+        return {language: describe(self.spec.model(language)) for language in sorted(self._loaded)}
 
     def fingerprint(self) -> str:
         models = ",".join(f"{k}={self.spec.model(k)}" for k in sorted(DEFAULT_MODELS))

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from synthesis.extract.actors import Actor, ActorFinder, Candidate
 from synthesis.extract.gazetteer import load_gazetteer
-from synthesis.extract.lexicon import load_lexicon
+from synthesis.extract.lexicon import expand_first_token, load_lexicon
 from synthesis.models import Language as Lang
 
 DATA = Path(__file__).parent / "data" / "practices.yaml"
@@ -55,7 +55,7 @@ class PracticeExtractor:
         self.lexicon = load_lexicon(language)
         self.actors = ActorFinder(vocab, self.lexicon, load_gazetteer(), make_doc)
         self.matcher = Matcher(vocab)
-        self.matcher.add("practice", self.rules["triggers"])
+        self.matcher.add("practice", expand_first_token(self.rules["triggers"]))
         self.stop = frozenset(w.lower() for w in self.rules["stop_before"])
         self.speaker_city: str | None = None
         self.markers = tuple(m.lower() for m in self.rules["markers"])
@@ -63,7 +63,9 @@ class PracticeExtractor:
     def __call__(self, doc: Doc, *, speaker_city: str | None = None) -> list[PracticeMatch]:
         self.speaker_city = speaker_city
         sources = ("place", "name", "first_person") if speaker_city else ("place", "name")
-        candidates = [c for c in self.actors.candidates(doc) if c.source in sources]
+        # The commitment component has found the candidates already (around its triggers).
+        reserved = doc.user_data.get("summit_actor_candidates", (frozenset(), ()))[0]
+        candidates = [c for c in self.actors.candidates(doc, reserved) if c.source in sources]
         pledged = {m.sentence.start for m in doc._.commitments}
         modals = frozenset(m.lower() for m in self.rules["modals"])
         found: dict[tuple[int, str], PracticeMatch] = {}

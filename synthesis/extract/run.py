@@ -92,8 +92,11 @@ class _Collected:
         )
 
 
-def _collect(doc: Doc, into: _Collected, *, note_id: str, language: Language, offset: int) -> None:
-    into.sentences += records.sentences(doc, note_id=note_id, language=language, offset=offset)
+def _collect(
+    doc: Doc, into: _Collected, *, note_id: str, language: Language, offset: int, sentences: bool = True
+) -> None:
+    if sentences:
+        into.sentences += records.sentences(doc, note_id=note_id, language=language, offset=offset)
     into.commitments += [
         records.commitment_record(m, note_id=note_id, language=language, offset=offset) for m in doc._.commitments
     ]
@@ -149,11 +152,12 @@ class TextRecord:
 
 
 def extract_texts(
-    items: Iterable[TextRecord], pipelines: Pipelines, *, batch_size: int = 32
+    items: Iterable[TextRecord], pipelines: Pipelines, *, batch_size: int = 32, sentences: bool = False
 ) -> Iterator[tuple[TextRecord, Language, NoteExtraction]]:
     """Extraction for many texts in one process: each model loads once, `nlp.pipe` in batches.
 
-    Results come back in input order.
+    Results come back in input order. Sentence records (with their concept tags)
+    are only built when asked for: `summit extract` does not print them.
     """
     pending = list(items)
     languages: list[Language] = [item.language or classify(item.text)[0] for item in pending]
@@ -168,7 +172,9 @@ def extract_texts(
         with pipelines.lock(language):
             for index, doc in zip(indices, nlp.pipe(docs, batch_size=batch_size), strict=True):
                 collected = _Collected()
-                _collect(doc, collected, note_id=pending[index].id, language=language, offset=0)
+                _collect(
+                    doc, collected, note_id=pending[index].id, language=language, offset=0, sentences=sentences
+                )
                 results[index] = collected.extraction(
                     pending[index].id, {language: pipelines.versions()[language]}
                 )

@@ -8,7 +8,7 @@ from synthesis.ingest.batch import (
     split_results,
 )
 from synthesis.ingest.containers import ZipLimits
-from synthesis.ingest.read import IngestLimits, ingest_file, read_note
+from synthesis.ingest.read import IngestLimits, ingest_file, read_document, read_note
 
 __all__ = [
     "IngestLimits",
@@ -18,6 +18,7 @@ __all__ = [
     "drop_duplicates",
     "ingest_file",
     "ingest_summit",
+    "read_document",
     "read_note",
     "split_results",
 ]

@@ -43,6 +43,20 @@ class IngestLimits:
 
 
 def _parse(fmt: NoteFormat, data: bytes, limits: IngestLimits) -> RawDocument:
+    try:
+        return _read_format(fmt, data, limits)
+    except NoteRejected:
+        raise
+    except Exception as error:  # parsers of damaged files fail in many ways
+        detail = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+        raise NoteRejected(
+            RejectionReason.CORRUPT,
+            f"the {fmt.upper()} cannot be read ({detail})",
+            hint="open it, save it again (or export it anew) and upload the new copy",
+        ) from error
+
+
+def _read_format(fmt: NoteFormat, data: bytes, limits: IngestLimits) -> RawDocument:
     if fmt in ("txt", "md"):
         return read_text(data, markdown=fmt == "md")
     if fmt == "docx":
@@ -80,6 +94,24 @@ def _layout(blocks: list[Block]) -> tuple[str, list[tuple[int, int, Block]]]:
     return "".join(parts), spans
 
 
+def read_document(path: Path, *, limits: IngestLimits) -> tuple[str, dict[str, object]]:
+    """The normalised text of any supported file, and its embedded metadata.
+
+    For `summit extract FILE`: no summit, no required fields.
+    """
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise NoteRejected(
+            RejectionReason.TOO_LARGE,
+            f"the file is {size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.1f} MB limit",
+            hint="split the file or raise the limit (--max-file-mb)",
+        )
+    data = path.read_bytes()
+    raw = _parse(check_format(path.suffix, data), data, limits)
+    blocks = [Block(b.kind, text) for b in raw.blocks if (text := normalise(b.text))]
+    return _layout(blocks)[0], raw.metadata
+
+
 def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits) -> Note:
     """Read, validate and normalise one note; raises NoteRejected with the reason."""
     relative = path.relative_to(summit_dir)
@@ -94,17 +126,7 @@ def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: Ing
     if not data.strip():
         raise NoteRejected(RejectionReason.EMPTY, "the file is empty", hint="upload the note again")
     fmt = check_format(path.suffix, data)
-    try:
-        raw = _parse(fmt, data, limits)
-    except NoteRejected:
-        raise
-    except Exception as error:  # parsers of damaged files fail in many ways
-        detail = " ".join(f"{type(error).__name__}: {error}".split())[:200]
-        raise NoteRejected(
-            RejectionReason.CORRUPT,
-            f"the {fmt.upper()} cannot be read ({detail})",
-            hint="open it, save it again (or export it anew) and upload the new copy",
-        ) from error
+    raw = _parse(fmt, data, limits)
 
     blocks = [Block(b.kind, text) for b in raw.blocks if (text := normalise(b.text))]
     if not blocks:

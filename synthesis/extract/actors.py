@@ -142,6 +142,13 @@ class ActorFinder:
                 continue
             while end < len(doc) and end not in reserved and doc[end].pos_ == "ADJ" and self.lexicon.language == "fr":
                 end += 1
+            # "l'autorité régionale des transports", "the Ministry of Health"
+            if end + 1 < len(doc) and self.lexicon.has("prepositions_of", doc[end].text) and end + 1 not in reserved:
+                following = doc[end + 1]
+                if following.pos_ in ("NOUN", "PROPN") or following.pos_ == "DET" and end + 2 < len(doc) and (
+                    doc[end + 2].pos_ in ("NOUN", "PROPN")
+                ):
+                    end += 2 if following.pos_ != "DET" else 3
             found.append(Candidate(start, end, "agent"))
         return found
 

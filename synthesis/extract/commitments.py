@@ -326,8 +326,9 @@ class _SentenceReader:
             return True
         if self.lex.language == "de":
             comma = max((t.i for t in self.doc[clause_start : trigger.start] if t.text == ","), default=None)
-            if comma is not None and comma + 1 < trigger.start and self.doc[comma + 1].lower_ in _RELATIVES:
-                return True
+            if comma is not None and comma + 2 < trigger.start and self.doc[comma + 1].lower_ in _RELATIVES:
+                # ", die ... werde" is relative; ", die Stadt werde" is an article and its noun.
+                return not self.doc[comma + 2].text[:1].isupper()
         return False
 
     def _conditional(self, trigger: Span, start: int, end: int) -> bool:
@@ -399,6 +400,10 @@ class _SentenceReader:
         doc = self.doc
         complement = rule.complement
         if complement == "self":
+            if self.lex.language == "de":
+                infinitive = self._german_infinitive(trigger)  # "Köln will ein Büro einrichten"
+                if infinitive is not None and infinitive.index > trigger.start and not infinitive.passive:
+                    return infinitive
             token = trigger[-1] if rule.id.startswith(("futur", "conditionnel")) else trigger[0]
             return _Action(token.i, (token.lemma_ or token.lower_).lower())
         if complement == "noun":
@@ -406,7 +411,10 @@ class _SentenceReader:
         if complement == "de_inf":
             return self._german_infinitive(trigger)
         if complement == "zu_inf":
-            return self._zu_infinitive(trigger) or _Action(trigger[0].i, (trigger[0].lemma_ or trigger[0].lower_))
+            found = self._zu_infinitive(trigger)
+            if found is None and any(t.lower_ in ("dass", "daß") for t in self.doc[trigger.end : clause_end]):
+                return None  # "kündigte an, dass die Stadt ... werde": the inner verb carries the pledge
+            return found or _Action(trigger[0].i, (trigger[0].lemma_ or trigger[0].lower_))
         index = self._next_content(trigger.end, clause_end)
         if complement == "passive":
             return self._participle(index, clause_end)
@@ -428,8 +436,10 @@ class _SentenceReader:
         if index >= clause_end:
             return None
         token = self.doc[index]
+        endings = ("ed", "é", "ée", "és", "ées", "is", "ise", "it", "ite", "ert", "erte", "erts", "ertes")
         is_participle = token.tag_ == "VBN" or token.morph.get("VerbForm") == ["Part"] or (
-            not token.tag_ and token.lower_.endswith(("ed", "é", "ée", "és", "ées", "is", "ise", "it", "ite", "ert"))
+            # Untagged, or a French participle the small model calls an adjective ("ouvert").
+            (not token.tag_ or token.pos_ == "ADJ") and token.lower_.endswith(endings)
         )
         return _Action(index, (token.lemma_ or token.lower_).lower(), passive=True) if is_participle else None
 
@@ -715,12 +725,27 @@ class _SentenceReader:
     def _object(self, draft: _Draft, deadline: Deadline | None, end: int) -> tuple[str, _Action | None]:
         """The object of the action, and a second action coordinated with it, if any."""
         action, trigger = draft.action, draft.trigger
+        if action.passive:
+            # What is acted on is the passive's subject: "The new library will be opened by Dakar".
+            opening = max(
+                (t.i + 1 for t in self.doc[draft.start : trigger.start] if t.text == "," or t.text in _BULLETS),
+                default=draft.start,
+            )
+            subject = self._words(opening, trigger.start, draft, deadline)
+            if subject:
+                return subject, None
+        if self.lex.language == "de" and action.index < trigger.start:
+            # Verb-final: "..., dass Düsseldorf vier Begegnungsstätten eröffnen wird".
+            subject_end = max(a.end for a in draft.actors)
+            return self._words(min(subject_end, action.index), action.index, draft, deadline), None
         if self.lex.language == "de" and action.index > trigger.start:
             if action.second is not None:
                 second = _Action(action.second, self.doc[action.second].text)
                 return self._words(trigger.end, action.index, draft, deadline), second
             return self._words(trigger.end, action.index, draft, deadline), None
         first = action.index + 1
+        if " " in action.text and first < end:
+            first += 1  # the particle of a phrasal verb ("set up") is in the action already
         for token in self.doc[first:end]:
             following = self.doc[token.i + 1] if token.i + 1 < end else None
             if token.lower_ in ("and", "et") and following is not None and self._verb_like(following):
@@ -733,6 +758,14 @@ class _SentenceReader:
         doc = self.doc
         starts = {c.start for c in self.candidates if c.source in ("place", "name", "first_person", "collective")}
         skip = {i for a in draft.actors for i in range(a.start, a.end)}
+        if draft.action.passive:  # "by Dakar", "par la Ville de Dakar", "von Paris": the agent, not the object
+            for actor in draft.actors:
+                first_agent = actor.start
+                while first_agent > 0 and self.lex.has("determiners", doc[first_agent - 1].text):
+                    first_agent -= 1
+                skip |= set(range(first_agent, actor.end))
+                if first_agent > 0 and self.lex.has("agent_prepositions", doc[first_agent - 1].text):
+                    skip.add(first_agent - 1)
         words: list[str] = []
         for token in doc[first:last]:
             if token.i in skip or deadline and deadline.start <= token.idx < deadline.end:
@@ -745,7 +778,10 @@ class _SentenceReader:
             ):
                 break
             words.append(token.text_with_ws)
-        return "".join(words).strip(" ,;:–-.")
+        text = "".join(words).strip(" ,;:–-.")
+        if self.lex.language == "de" and text.endswith(" zu"):
+            text = text[: -len(" zu")]  # "ein Frauenhaus zu eröffnen"
+        return text
 
 
 class CommitmentComponent:

@@ -143,6 +143,8 @@ def find_deadlines(
             except (ValueError, KeyError):  # "31 February", or a word the grammar lacks
                 continue
             taken.append((start, end))
+            matched = match.group(0)
+            start += len(matched) - len(matched.lstrip())  # optional leading words leave a space
             if keep_past or _not_before(value, session):
-                found.append(Deadline(value, start, end, match.group(0).strip()))
+                found.append(Deadline(value, start, end, matched.strip()))
     return sorted(found, key=lambda d: d.start)

@@ -110,6 +110,8 @@ class PracticeExtractor:
 
     def _initiative(self, doc: Doc, sentence: Span, start: int, end: int, city: Actor) -> str:
         tail = doc[end : sentence.end]
+        if self.language == "de" and end - start > 2:
+            tail = doc[start + 1 : end - 1]  # "hat einen Bürgerrat eingerichtet"
         quoted = _QUOTED.search(tail.text)
         if quoted and quoted.start() < 60:
             return quoted.group(1).strip()

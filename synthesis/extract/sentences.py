@@ -15,17 +15,28 @@ from spacy.tokens import Doc
 
 _ENDS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
 _CLOSERS = frozenset({'"', "»", "”", "“", "'", "’", ")"})
+# Abbreviations that some tokenizers split into word + "." (others keep "approx." whole).
+_ABBREVIATIONS = frozenset(
+    "approx env ca cf vgl bzw usw ggf evtl inkl z.b e.g i.e etc vs st dr mr mrs ms mme mlle "
+    "no nr p pp fig min max resp".split()
+)
 
 
 def _starts_sentence(doc: Doc, i: int) -> bool:
     previous = doc[i - 1]
     if previous.is_space:
-        return "\n" in previous.text
+        if "\n" in previous.text:
+            return True
+        if i < 2:
+            return False
+        previous = doc[i - 2]  # "First point.  Second point."
     token = doc[i]
-    if token.is_space or token.text[:1].islower():
-        return False
-    if previous.text in _CLOSERS and i > 1 and doc[i - 2].text in _ENDS:
+    if token.is_space or token.text[:1].islower() or token.text in _CLOSERS or token.text[:1].isdigit():
+        return False  # a closing quote ends with its sentence; "approx. 200" goes on
+    if previous.text in _CLOSERS and previous.i > 0 and doc[previous.i - 1].text in _ENDS:
         return True
+    if previous.text == "." and previous.i > 0 and doc[previous.i - 1].lower_ in _ABBREVIATIONS:
+        return False  # "approx. Düsseldorf", "env. Paris": a split-off abbreviation
     return previous.text in _ENDS
 
 

@@ -9,6 +9,7 @@ from synthesis.extract.actors import PARTICIPANTS
 from synthesis.extract.deadlines import find_deadlines
 from synthesis.extract.gazetteer import load_gazetteer
 from synthesis.extract.lexicon import load_lexicon, table_headers
+from synthesis.ingest.document import EMPTY_CELL
 from synthesis.models import Actor, Commitment, Language, Note, SourceSpan, content_id
 
 SEPARATOR = " | "
@@ -72,7 +73,7 @@ def table_commitments(note: Note, *, language: Language, session: date) -> list[
         if actor_col is None or what_col is None:
             continue
         for row in table[1:]:
-            if max(actor_col, what_col) >= len(row.cells) or not row.cells[what_col]:
+            if max(actor_col, what_col) >= len(row.cells) or row.cells[what_col] in ("", EMPTY_CELL):
                 continue
             what = row.cells[what_col]
             action, _, rest = what.partition(" ")

@@ -31,7 +31,7 @@ def extract(pipelines: Pipelines) -> Extract:
         record = TextRecord(
             id="t", text=text, language=lang, session_date=session, speaker_city=city
         )
-        [(item, language, extraction)] = list(extract_texts([record], pipelines))
+        [(item, language, extraction)] = list(extract_texts([record], pipelines, sentences=True))
         assert item is record and language == lang
         return extraction
 

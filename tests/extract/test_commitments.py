@@ -119,7 +119,6 @@ CASES = [
         "en", "Sousse will set up a citizen council.", None,
         [Want("sousse", "set up", object="a citizen council")],
         id="en-phrasal-verb-object",
-        marks=_xfail("the particle is both in the action and the object: 'up a citizen council'"),
     ),
     # -- French
     pytest.param(
@@ -172,7 +171,6 @@ CASES = [
         [Want(None, "prolonger", kind="unresolved",
               actor_text="L'autorité régionale des transports")],
         id="fr-unknown-agent-with-complement",
-        marks=_xfail("the agent phrase stops before its complement: 'L'autorité régionale'"),
     ),
     pytest.param(
         "fr", "Valparaíso ouvrira un guichet d'accueil.", None,
@@ -218,8 +216,6 @@ CASES = [
         "de", "Köln will ein Beratungsbüro einrichten.", None,
         [Want("cologne", "einrichten", "planned", object="ein Beratungsbüro")],
         id="de-planned-modal-infinitive",
-        marks=_xfail("'will' + infinitive: the action is the modal 'wollen' and the object "
-                     "'ein Beratungsbüro einrichten'"),
     ),
     pytest.param(
         "de", "Genf schlägt vor, das nächste Treffen auszurichten.", None,
@@ -244,15 +240,11 @@ CASES = [
         "de", "Die Bürgermeisterin von Rabat sagte, die Stadt werde die Nachtbusse ausbauen.",
         None, [Want("rabat", "ausbauen")],
         id="de-reported-die-stadt",
-        marks=_xfail("', die Stadt werde' is read as a relative clause (', die ...'), "
-                     "so the reported pledge is dropped"),
     ),
     pytest.param(
         "de", "Die Delegation aus Rabat kündigte an, dass die Stadt ihre Nachtbusse ausbauen "
         "werde.", None, [Want("rabat", "ausbauen")],
         id="de-announced-dass",
-        marks=_xfail("'kündigte ... an' without zu-infinitive gives action 'kündigen', "
-                     "object 'an'; the 'ausbauen werde' pledge is merged into it"),
     ),
     pytest.param(
         "de", "Wir werden hundert Mediatoren ausbilden.", "Dakar",
@@ -286,8 +278,6 @@ CASES = [
         "de", "Der Oberbürgermeister sagte, dass Düsseldorf vier Begegnungsstätten eröffnen wird.",
         None, [Want("dusseldorf", "eröffnen", object="vier Begegnungsstätten")],
         id="de-verb-final-object",
-        marks=_xfail("verb-final clause: the object is read after the infinitive and is the "
-                     "finite verb 'wird'"),
     ),
     pytest.param(
         "de", "Die neue Bibliothek wird von Dakar im Jahr 2020 eröffnet werden.", None,
@@ -303,7 +293,6 @@ CASES = [
         "de", "Lyon verpflichtet sich, ein Frauenhaus zu eröffnen.", None,
         [Want("lyon", "eröffnen", object="ein Frauenhaus")],
         id="de-zu-infinitive-object",
-        marks=_xfail("the 'zu' of the zu-infinitive stays in the object: 'ein Frauenhaus zu'"),
     ),
 ]  # fmt: skip
 
@@ -323,11 +312,6 @@ def test_commitments(
         ("fr", "La nouvelle bibliothèque sera ouverte par Dakar en 2020."),
         ("de", "Die neue Bibliothek wird von Dakar im Jahr 2020 eröffnet werden."),
     ],
-)
-@pytest.mark.xfail(
-    reason="the object of a passive is read after the participle, and without the agent and "
-    "the deadline only the preposition 'by' / 'par' / 'von' is left",
-    strict=True,
 )
 def test_object_of_a_passive_is_what_is_acted_on(
     extract: Extract, lang: Language, text: str
@@ -478,10 +462,5 @@ def test_the_session_date_decides_what_is_past(extract: Extract) -> None:
     assert extract(text, "en", session=date(2021, 5, 1)).commitments == ()
 
 
-@pytest.mark.xfail(
-    reason="'pledges' as a noun fires the pledge_object trigger and 'The workshop' is a "
-    "collective actor: a commitment with action 'pledge' and an empty object",
-    strict=True,
-)
 def test_the_noun_pledges_is_no_pledge(extract: Extract) -> None:
     assert extract("The workshop closed with a round of pledges.", "en").commitments == ()

@@ -102,11 +102,6 @@ XFAIL_CASES = [
         "Works start next spring.",
         "next spring",
         "2020-03",
-        marks=pytest.mark.xfail(
-            reason="a pattern opening with an optional word and '\\s*' matches from the space "
-            "before the words: Deadline.text is stripped, Deadline.start is not",
-            strict=True,
-        ),
         id="en-next_season-start-on-space",
     ),
     pytest.param(
@@ -114,9 +109,6 @@ XFAIL_CASES = [
         "Les travaux commencent l'hiver prochain.",
         "l'hiver prochain",
         "2020-12",
-        marks=pytest.mark.xfail(
-            reason="Deadline.start points at the space before 'l'hiver prochain'", strict=True
-        ),
         id="fr-next_season-start-on-space",
     ),
     pytest.param(
@@ -124,9 +116,6 @@ XFAIL_CASES = [
         "Start nächsten Sommer.",
         "nächsten Sommer",
         "2020-06",
-        marks=pytest.mark.xfail(
-            reason="Deadline.start points at the space before 'nächsten Sommer'", strict=True
-        ),
         id="de-next_season-start-on-space",
     ),
     pytest.param(
@@ -134,11 +123,6 @@ XFAIL_CASES = [
         "Fini d'ici la fin de l'année prochaine.",
         "d'ici la fin de l'année prochaine",
         "2020-12-31",
-        marks=pytest.mark.xfail(
-            reason="fr year_end rule ('fin de l'année') is tried before next_year_end "
-            "and wins: gives 2019-12-31 for 'd'ici la fin de l'année'",
-            strict=True,
-        ),
         id="fr-next_year_end-shadowed-by-year_end",
     ),
     pytest.param(
@@ -146,10 +130,6 @@ XFAIL_CASES = [
         "Un pilote d'ici un an.",
         "d'ici un an",
         "2020-08-31",
-        marks=pytest.mark.xfail(
-            reason="fr in_years requires plural 'ans': 'd'ici un an' is never matched",
-            strict=True,
-        ),
         id="fr-in_years-singular",
     ),
     pytest.param(
@@ -157,11 +137,6 @@ XFAIL_CASES = [
         "Ein Pilot in einem Jahr.",
         "in einem Jahr",
         "2020-08-31",
-        marks=pytest.mark.xfail(
-            reason="de in_years pattern 'Jahren?' means Jahre/Jahren: singular 'Jahr' never "
-            "matches",
-            strict=True,
-        ),
         id="de-in_years-singular",
     ),
     pytest.param(
@@ -169,10 +144,6 @@ XFAIL_CASES = [
         "Ein Pilot innerhalb eines Jahres.",
         "innerhalb eines Jahres",
         "2020-08-31",
-        marks=pytest.mark.xfail(
-            reason="de in_years 'Jahren?' stops inside 'Jahres': the match ends mid-word",
-            strict=True,
-        ),
         id="de-in_years-genitive-offsets",
     ),
     pytest.param(
@@ -180,7 +151,6 @@ XFAIL_CASES = [
         "Envoi d'ici le 15 septembre.",
         "d'ici le 15 septembre",
         "2019-09-15",
-        marks=pytest.mark.xfail(reason="fr has no rule for a day without a year", strict=True),
         id="fr-date-without-year",
     ),
     pytest.param(
@@ -188,7 +158,6 @@ XFAIL_CASES = [
         "Abgabe bis zum 15. September.",
         "bis zum 15. September",
         "2019-09-15",
-        marks=pytest.mark.xfail(reason="de has no rule for a day without a year", strict=True),
         id="de-date-without-year",
     ),
 ]

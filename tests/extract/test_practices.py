@@ -30,11 +30,7 @@ def _practices(extract: Extract, text: str, lang: Language, city: str | None = N
          ("halifax", "Offene Straßen")),
         pytest.param(
             "de", "Sousse hat einen Bürgerrat eingerichtet.", ("sousse", "Bürgerrat"),
-            marks=pytest.mark.xfail(
-                reason="the perfect-tense rule 'hat ... eingerichtet' matches, but the "
-                "initiative is read after the participle, where nothing is left",
-                strict=True,
-            ),
+
             id="de-perfect-tense",
         ),
     ],

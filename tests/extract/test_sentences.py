@@ -79,18 +79,13 @@ def test_end_punctuation_before_a_capital_splits(
         pytest.param(
             "en", "It costs approx. 200 euros. Then we left.",
             ["It costs approx. 200 euros.", "Then we left."],
-            marks=pytest.mark.xfail(
-                reason="the en tokenizer splits 'approx.' into 'approx' + '.', and a lone '.' "
-                "before a digit ends the sentence", strict=True,
-            ),
+
             id="en-approx",
         ),
         pytest.param(
             "fr", "Il coûte env. 200 euros. Puis nous partons.",
             ["Il coûte env. 200 euros.", "Puis nous partons."],
-            marks=pytest.mark.xfail(
-                reason="the fr tokenizer splits 'env.' into 'env' + '.'", strict=True
-            ),
+
             id="fr-env",
         ),
     ],
@@ -101,11 +96,6 @@ def test_an_abbreviation_does_not_end_a_sentence(
     assert _sentences(extract, text, lang) == expected
 
 
-@pytest.mark.xfail(
-    reason="the closing quote after '.' is itself taken as a sentence start, so it becomes "
-    "a sentence of its own",
-    strict=True,
-)
 def test_a_closing_quote_stays_with_its_sentence(extract: Extract) -> None:
     text = 'He said "we will." Then he left.'
     assert _sentences(extract, text, "en") == ['He said "we will."', "Then he left."]
@@ -118,11 +108,6 @@ def test_sentence_offsets_skip_surrounding_space(extract: Extract) -> None:
     assert [text[s.start : s.end] for s in found] == ["First point.", "Second point."]
 
 
-@pytest.mark.xfail(
-    reason="several spaces after '.' form a space token, and a space token only ends a "
-    "sentence when it holds a line break",
-    strict=True,
-)
 def test_two_spaces_after_a_full_stop_still_split(extract: Extract) -> None:
     text = "First point.  Second point."
     assert _sentences(extract, text, "en") == ["First point.", "Second point."]

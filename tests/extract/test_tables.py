@@ -121,11 +121,6 @@ def test_only_the_table_under_a_commitment_header_is_read(make_note: MakeNote) -
     assert [(c.actor.id, c.action) for c in found] == [("dakar", "open")]
 
 
-@pytest.mark.xfail(
-    reason="ingest writes an empty cell as '–' (EMPTY_CELL) and tables.py only skips "
-    "rows whose commitment cell is '', so the row gives a commitment with action '–'",
-    strict=True,
-)
 def test_a_row_with_an_empty_commitment_cell_is_skipped(make_note: MakeNote) -> None:
     body = (
         "| City | Commitment | Deadline |\n|---|---|---|\n"

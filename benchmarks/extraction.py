@@ -25,7 +25,22 @@ from synthesis.models import Commitment
 
 DATA = Path(__file__).parent / "data"
 LANGS = ("en", "fr", "de")
-_ARTICLES = ("the ", "a ", "an ", "le ", "la ", "les ", "l'", "un ", "une ", "der ", "die ", "das ", "ein ", "eine ")
+_ARTICLES = (
+    "the ",
+    "a ",
+    "an ",
+    "le ",
+    "la ",
+    "les ",
+    "l'",
+    "un ",
+    "une ",
+    "der ",
+    "die ",
+    "das ",
+    "ein ",
+    "eine ",
+)
 
 
 def load(split: str) -> list[dict[str, Any]]:
@@ -134,7 +149,8 @@ def score(records: list[dict[str, Any]], pipelines: Pipelines, errors: list[str]
             result.false_positive_kinds[record["kind"]] += 1
             if errors is not None:
                 errors.append(
-                    f"FP   {item.id} ({record['kind']}) [{extra.actor.id or extra.actor.text}] {record['text']}"
+                    f"FP   {item.id} ({record['kind']}) [{extra.actor.id or extra.actor.text}] "
+                    f"{record['text']}"
                 )
     return result
 

@@ -6,7 +6,8 @@ machine (see flows/runtime.py) before importing this module.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,14 +48,14 @@ def discover_task(summit_dir: Path) -> tuple[list[Path], list[Rejection]]:
 
 
 @task(task_run_name="ingest {path.name}")
-def ingest_task(
-    path: Path, summit_dir: Path, summit: SummitConfig, limits: IngestLimits
-) -> Note | Rejection:
+def ingest_task(path: Path, summit_dir: Path, summit: SummitConfig, limits: IngestLimits) -> Note | Rejection:
     return ingest_file(path, summit_dir=summit_dir, summit=summit, limits=limits)
 
 
 @task
-def deduplicate_task(results: list[Note | Rejection], orphans: list[Rejection]) -> tuple[list[Note], list[Rejection]]:
+def deduplicate_task(
+    results: list[Note | Rejection], orphans: list[Rejection]
+) -> tuple[list[Note], list[Rejection]]:
     outcome = split_results([*drop_duplicates(results), *orphans])
     return outcome.notes, outcome.rejected
 
@@ -74,7 +75,7 @@ def assemble_task(
     summit: SummitConfig,
     notes: list[Note],
     rejected: list[Rejection],
-    extractions: list[NoteExtraction | BaseException],
+    extractions: Sequence[NoteExtraction | BaseException],
     run_date: date,
     started_at: datetime,
 ) -> SummitSynthesis:
@@ -90,7 +91,7 @@ def assemble_task(
             summit_id=summit.id,
             run_date=run_date,
             started_at=started_at,
-            finished_at=datetime.now(timezone.utc),
+            finished_at=datetime.now(UTC),
             software=software_versions(),
             models=dict(sorted(models.items())),
         ),
@@ -136,9 +137,9 @@ def nightly(
     max_file_mb: float = 10.0,
     models: dict[str, str] | None = None,
 ) -> SummitSynthesis:
-    started_at = datetime.now(timezone.utc)
+    started_at = datetime.now(UTC)
     run_date = run_date or date.today()
-    models = {**DEFAULT_MODELS, **(models or {})}
+    models = {**{str(k): v for k, v in DEFAULT_MODELS.items()}, **(models or {})}
     limits = IngestLimits(max_file_bytes=int(max_file_mb * 1_000_000))
     summit = load_summit_task(summit_dir)
     paths, orphans = discover_task(summit_dir)

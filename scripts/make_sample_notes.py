@@ -159,10 +159,7 @@ def _odt_body(items: list[Item]) -> str:
         elif item.kind == "table" and item.rows:
             rows = "".join(
                 "<table:table-row>"
-                + "".join(
-                    f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>"
-                    for c in row
-                )
+                + "".join(f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in row)
                 + "</table:table-row>"
                 for row in item.rows
             )
@@ -206,9 +203,7 @@ def write_odt(meta: dict[str, Any], items: list[Item], target: Path) -> None:
     stamp = (2019, 8, 30, 9, 0, 0)
     with zipfile.ZipFile(target, "w") as archive:
         # The mimetype must come first and uncompressed, as the ODF spec requires.
-        archive.writestr(
-            zipfile.ZipInfo("mimetype", stamp), "application/vnd.oasis.opendocument.text"
-        )
+        archive.writestr(zipfile.ZipInfo("mimetype", stamp), "application/vnd.oasis.opendocument.text")
         for name, data in (
             ("META-INF/manifest.xml", manifest),
             ("content.xml", content),

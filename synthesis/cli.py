@@ -86,9 +86,7 @@ def _ingest_table(result: IngestResult) -> Table:
         name = note.source.rsplit("/", 1)[-1]  # the workshop has its own column
         table.add_row(name, note.workshop, note.language, str(note.words), status)
     for rejected in result.rejected:
-        table.add_row(
-            _under_notes(rejected.source), "", "", "", f"[red]rejected: {rejected.reason.value}[/]"
-        )
+        table.add_row(_under_notes(rejected.source), "", "", "", f"[red]rejected: {rejected.reason.value}[/]")
     return table
 
 
@@ -147,7 +145,9 @@ def _pipelines(settings: Settings, overrides: list[str]) -> Any:
     for override in overrides:
         language, equals, model = override.partition("=")
         if not equals or language not in models or not model:
-            raise typer.BadParameter(f"'{override}': write LANG=MODEL, e.g. en=en_core_web_sm", param_hint="--model")
+            raise typer.BadParameter(
+                f"'{override}': write LANG=MODEL, e.g. en=en_core_web_sm", param_hint="--model"
+            )
         models[language] = model
     return Pipelines(PipelineSpec(models=models))  # type: ignore[arg-type]
 
@@ -160,13 +160,16 @@ Models = Annotated[
 
 @app.command()
 def extract(
-    files: Annotated[list[Path] | None, typer.Argument(help="notes to read (txt, md, docx, odt, pdf)")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="notes to read (txt, md, docx, odt, pdf)")
+    ] = None,
     jsonl: Annotated[
         Path | None, typer.Option("--jsonl", help='records, one per line: {"id", "text", "lang"?}')
     ] = None,
     lang: Annotated[str | None, typer.Option(help="language of the FILEs (default: detected)")] = None,
     session_date: Annotated[
-        str | None, typer.Option(help="YYYY-MM-DD that relative deadlines count from (default today)")
+        str | None,
+        typer.Option(help="YYYY-MM-DD that relative deadlines count from (default today)"),
     ] = None,
     city: Annotated[str | None, typer.Option(help="the city that 'we' stands for")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="texts per nlp.pipe batch")] = 32,
@@ -178,7 +181,10 @@ def extract(
     from synthesis.ingest.read import read_document
 
     if bool(files) == bool(jsonl):
-        err.print("[bold red]Error:[/] give either FILE... or --jsonl IN.jsonl. [bold]Hint:[/] summit extract --help")
+        err.print(
+            "[bold red]Error:[/] give either FILE... or --jsonl IN.jsonl. "
+            "[bold]Hint:[/] summit extract --help"
+        )
         raise typer.Exit(2)
     if lang is not None and lang not in ("en", "fr", "de"):
         err.print(f"[bold red]Error:[/] --lang '{lang}' is not en, fr or de.")
@@ -186,7 +192,10 @@ def extract(
     try:
         day = date.fromisoformat(session_date) if session_date else None
     except ValueError:
-        err.print(f"[bold red]Error:[/] --session-date '{session_date}' is not a date. [bold]Hint:[/] use YYYY-MM-DD")
+        err.print(
+            f"[bold red]Error:[/] --session-date '{session_date}' is not a date. "
+            "[bold]Hint:[/] use YYYY-MM-DD"
+        )
         raise typer.Exit(2) from None
     settings = Settings()
     pipelines = _pipelines(settings, model or [])
@@ -199,7 +208,10 @@ def extract(
         for item in read_jsonl(jsonl, Defaults(session_date=day, speaker_city=city)):
             if isinstance(item, RecordError):
                 failures += 1
-                err.print(f"[bold red]Error:[/] {item.message}. [bold]Hint:[/] {item.hint}", highlight=False)
+                err.print(
+                    f"[bold red]Error:[/] {item.message}. [bold]Hint:[/] {item.hint}",
+                    highlight=False,
+                )
             else:
                 records.append(item)
     else:
@@ -215,7 +227,9 @@ def extract(
                 continue
             records.append(TextRecord(str(path), text, lang, day, city))  # type: ignore[arg-type]
     for record, language, extraction in extract_texts(records, pipelines, batch_size=batch_size):
-        sys.stdout.write(json.dumps(extraction_json(record.id, language, extraction), ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(extraction_json(record.id, language, extraction), ensure_ascii=False) + "\n"
+        )
     if failures:
         raise typer.Exit(1)
 
@@ -244,7 +258,10 @@ def _print_run(synthesis: SummitSynthesis, directory: Path) -> None:
         source = next((n.source for n in synthesis.notes if n.id == note_id), note_id)
         out.print(f"[red]✗[/] {source}: extraction failed ({error}) → please report it", soft_wrap=True)
     if synthesis.run.models:
-        out.print("Models: " + "; ".join(f"{k} {v}" for k, v in synthesis.run.models.items()), highlight=False)
+        out.print(
+            "Models: " + "; ".join(f"{k} {v}" for k, v in synthesis.run.models.items()),
+            highlight=False,
+        )
     out.print(f"Written to {directory}/", highlight=False)
 
 
@@ -266,9 +283,7 @@ def run(
     try:
         day = date.fromisoformat(run_date) if run_date else date.today()
     except ValueError:
-        err.print(
-            f"[bold red]Error:[/] --date '{run_date}' is not a date. [bold]Hint:[/] use YYYY-MM-DD"
-        )
+        err.print(f"[bold red]Error:[/] --date '{run_date}' is not a date. [bold]Hint:[/] use YYYY-MM-DD")
         raise typer.Exit(2) from None
     from flows.runtime import configure_prefect
 

@@ -19,9 +19,7 @@ class SynthesisError(Exception):
 class ConfigError(SynthesisError):
     """A configuration file (summit.yaml) is missing or does not validate."""
 
-    def __init__(
-        self, path: Path, message: str, *, field: str | None = None, hint: str = ""
-    ) -> None:
+    def __init__(self, path: Path, message: str, *, field: str | None = None, hint: str = "") -> None:
         where = f"{path}: field '{field}'" if field else str(path)
         super().__init__(f"{where}: {message}", hint=hint)
         self.path = path

@@ -34,8 +34,7 @@ def rejections_markdown(rejected: list[Rejection] | tuple[Rejection, ...]) -> st
     lines = [
         "# Rejected files",
         "",
-        f"{len(rejected)} file(s) could not be used. "
-        "They are kept unchanged where they were uploaded.",
+        f"{len(rejected)} file(s) could not be used. They are kept unchanged where they were uploaded.",
         "",
     ]
     for item in rejected:

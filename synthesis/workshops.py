@@ -69,7 +69,7 @@ def summarise_workshops(
         counter: Counter[tuple[str, str]] = Counter()
         for note in notes:
             if note.workshop == workshop.id and note.id in by_note:
-                counter.update(tuple(p) for p in by_note[note.id].keyphrases)
+                counter.update((lemmas, written) for lemmas, written in by_note[note.id].keyphrases)
         phrases[workshop.id] = counter
     ranked = rank_keyphrases(phrases, top=TOP_KEYPHRASES)
     summaries = []

@@ -64,3 +64,94 @@ def test_run_refuses_a_malformed_date(summit_dir: Path) -> None:
     result = runner.invoke(app, ["run", str(summit_dir), "--date", "31/08/2019"])
     assert result.exit_code == 2
     assert "--date '31/08/2019' is not a date" in result.output
+
+
+def _records(count: int) -> list[dict[str, str]]:
+    """Mixed-language records from the benchmark sentences; every third without 'lang'."""
+    lines = (Path(__file__).parent.parent / "benchmarks" / "data" / "extraction_dev.jsonl").read_text("utf-8")
+    source = [json.loads(line) for line in lines.splitlines() if line.strip()]
+    records = []
+    for number in range(count):
+        item = source[number % len(source)]
+        record = {"id": f"r{number}", "text": item["text"], "session_date": item["session_date"]}
+        if number % 3:
+            record["lang"] = item["lang"]
+        records.append(record)
+    return records
+
+
+def test_extract_jsonl_handles_a_thousand_mixed_records_in_order(tmp_path: Path) -> None:
+    records = _records(1000)
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--jsonl", str(path)])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == [r["id"] for r in records]
+    assert {o["language"] for o in out} == {"en", "fr", "de"}
+    assert sum(len(o["commitments"]) for o in out) > 300
+    first = next(o for o in out if o["commitments"])
+    commitment = first["commitments"][0]
+    assert set(commitment) >= {
+        "id",
+        "text",
+        "start",
+        "end",
+        "actor",
+        "action",
+        "object",
+        "deadline",
+        "strength",
+    }
+    text = next(r["text"] for r in records if r["id"] == first["id"])
+    assert text[commitment["start"] : commitment["end"]] == commitment["text"]
+    for key in ("recommendations", "best_practices", "themes", "entities"):
+        assert isinstance(first[key], list)
+
+
+def test_extract_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"id": "ok", "text": "Rabat will open two language cafés by March 2020.", "lang": "en",'
+        ' "session_date": "2019-08-31"}\nnot json\n{"id": "x", "text": "Hallo", "lang": "es"}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", "--jsonl", str(path)])
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()
+    record = json.loads(line)
+    assert record["commitments"][0]["actor"] == "rabat"
+    assert record["commitments"][0]["deadline"] == "2020-03"
+    assert f"{path} line 2: not valid JSON" in result.stderr
+    assert f"{path} line 3: 'lang' is 'es'" in result.stderr
+
+
+def test_extract_reads_note_files(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "extract",
+            str(GOOD / "connective-note.odt"),
+            str(BAD / "scanned.pdf"),
+            "--session-date",
+            "2019-08-31",
+            "--city",
+            "Düsseldorf",
+        ],
+    )
+    assert result.exit_code == 1  # one file could not be read
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["language"] == "de"
+    [commitment] = record["commitments"]
+    assert (commitment["actor"], commitment["deadline"], commitment["action"]) == (
+        "dusseldorf",
+        "2020-12-31",
+        "anbieten",
+    )
+    assert "scanned.pdf: the PDF is a scan" in result.stderr
+
+
+def test_extract_needs_exactly_one_kind_of_input() -> None:
+    result = runner.invoke(app, ["extract"])
+    assert result.exit_code == 2
+    assert "give either FILE... or --jsonl" in result.output

@@ -56,9 +56,7 @@ def test_note_round_trips_through_json_with_non_ascii_text() -> None:
 
 def test_summit_synthesis_round_trips_and_has_stable_id() -> None:
     note = make_note()
-    rejection = Rejection(
-        source="notes/x/y.pdf", reason=RejectionReason.SCANNED_PDF, message="m", hint="h"
-    )
+    rejection = Rejection(source="notes/x/y.pdf", reason=RejectionReason.SCANNED_PDF, message="m", hint="h")
     synthesis = SummitSynthesis(
         run=RunInfo(
             summit_id="dusseldorf-2019",

@@ -15,9 +15,7 @@ def test_write_atomically_replaces_and_leaves_no_temporary_files(tmp_path: Path)
     assert [p.name for p in target.parent.iterdir()] == ["synthesis.json"]
 
 
-def test_failed_write_keeps_the_previous_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_write_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "synthesis.json"
     write_atomically(target, json.dumps({"night": 1}))
 

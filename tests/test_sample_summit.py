@@ -61,12 +61,8 @@ def test_every_annotated_sentence_survives_parsing(sample: IngestResult) -> None
 
 
 def test_sample_documents_are_up_to_date_with_their_sources() -> None:
-    sources = {
-        p.stem for p in (Path(__file__).parent.parent / "scripts" / "sample_sources").glob("*/*.md")
-    }
+    sources = {p.stem for p in (Path(__file__).parent.parent / "scripts" / "sample_sources").glob("*/*.md")}
     generated = {
-        p.stem
-        for p in (SAMPLE_SUMMIT / "notes").glob("*/*")
-        if p.suffix in {".docx", ".pdf", ".odt"}
+        p.stem for p in (SAMPLE_SUMMIT / "notes").glob("*/*") if p.suffix in {".docx", ".pdf", ".odt"}
     }
     assert sources == generated

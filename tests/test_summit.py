@@ -22,9 +22,7 @@ def test_sample_summit_has_five_workshops_in_three_languages(summit: SummitConfi
 
 
 def _write(tmp_path: Path, data: object) -> Path:
-    (tmp_path / "summit.yaml").write_text(
-        yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
-    )
+    (tmp_path / "summit.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return tmp_path
 
 

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.attrs import POS
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -31,7 +31,15 @@ _CITY_ANAPHORA = frozenset(
      "bürgermeisterin", "oberbürgermeister", "oberbürgermeisterin", "hauptstadt", "capitale"}
 )  # fmt: skip
 _CACHE_KEY = "summit_actor_candidates"
-_PRIORITY = {"agent_place": -1, "place": 0, "first_person": 1, "collective": 2, "anaphora": 3, "agent": 4, "name": 5}
+_PRIORITY = {
+    "agent_place": -1,
+    "place": 0,
+    "first_person": 1,
+    "collective": 2,
+    "anaphora": 3,
+    "agent": 4,
+    "name": 5,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +71,12 @@ class ActorFinder:
     def __init__(self, vocab: Vocab, lexicon: Lexicon, gazetteer: Gazetteer, make_doc: object) -> None:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
-        heads = sorted((h for h in lexicon.words.get("agent_heads", ()) if len(h) >= 4), key=len, reverse=True)
-        self.compound_heads = re.compile(f"(?:{'|'.join(map(re.escape, heads))})$") if lexicon.language == "de" else None
+        heads = sorted(
+            (h for h in lexicon.words.get("agent_heads", ()) if len(h) >= 4), key=len, reverse=True
+        )
+        self.compound_heads = (
+            re.compile(f"(?:{'|'.join(map(re.escape, heads))})$") if lexicon.language == "de" else None
+        )
         # PhraseMatchers are much faster than Matcher predicates over every token.
         words = sorted(lexicon.words.get("agent_heads", ()))
         self.heads = PhraseMatcher(vocab, attr="LOWER")
@@ -73,7 +85,9 @@ class ActorFinder:
         self.head_lemmas.add("head", [Doc(vocab, words=[w], lemmas=[w]) for w in words])
         self.compounds = Matcher(vocab)
         if self.compound_heads is not None:
-            self.compounds.add("compound", [[{"IS_TITLE": True, "LOWER": {"REGEX": self.compound_heads.pattern}}]])
+            self.compounds.add(
+                "compound", [[{"IS_TITLE": True, "LOWER": {"REGEX": self.compound_heads.pattern}}]]
+            )
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         for name in ("first_person", "collectives", "anaphora"):
             patterns = [make_doc(p) for p in lexicon.phrases.get(name, ())]  # type: ignore[operator]
@@ -100,8 +114,8 @@ class ActorFinder:
         ]
         for match_id, start, end in self.phrases(doc):
             name = doc.vocab.strings[match_id]
-            found.append(Candidate(start, end, {"first_person": "first_person",
-                                                "collectives": "collective"}.get(name, "anaphora")))  # fmt: skip
+            source = {"first_person": "first_person", "collectives": "collective"}.get(name, "anaphora")
+            found.append(Candidate(start, end, source))
         found.extend(self._agent_phrases(doc, found, reserved))
         found.extend(self._proper_names(doc, reserved))
         # Keep the most specific candidate where several overlap.
@@ -127,7 +141,12 @@ class ActorFinder:
             if not self._is_agent_head(token):
                 continue
             start = token.i
-            while start > 0 and start - 1 not in reserved and self._np_modifier(doc[start - 1]) and token.i - start < 4:
+            while (
+                start > 0
+                and start - 1 not in reserved
+                and self._np_modifier(doc[start - 1])
+                and token.i - start < 4
+            ):
                 start -= 1
             end = token.i + 1
             # "the mayor of Lyon", "la Ville de Genève", "die Stadt Genf": the place is the actor;
@@ -140,13 +159,24 @@ class ActorFinder:
                 else:
                     found.append(Candidate(start, place.end, "agent_place"))
                 continue
-            while end < len(doc) and end not in reserved and doc[end].pos_ == "ADJ" and self.lexicon.language == "fr":
+            while (
+                end < len(doc)
+                and end not in reserved
+                and doc[end].pos_ == "ADJ"
+                and self.lexicon.language == "fr"
+            ):
                 end += 1
             # "l'autorité régionale des transports", "the Ministry of Health"
-            if end + 1 < len(doc) and self.lexicon.has("prepositions_of", doc[end].text) and end + 1 not in reserved:
+            if (
+                end + 1 < len(doc)
+                and self.lexicon.has("prepositions_of", doc[end].text)
+                and end + 1 not in reserved
+            ):
                 following = doc[end + 1]
-                if following.pos_ in ("NOUN", "PROPN") or following.pos_ == "DET" and end + 2 < len(doc) and (
-                    doc[end + 2].pos_ in ("NOUN", "PROPN")
+                if following.pos_ in ("NOUN", "PROPN") or (
+                    following.pos_ == "DET"
+                    and end + 2 < len(doc)
+                    and (doc[end + 2].pos_ in ("NOUN", "PROPN"))
                 ):
                     end += 2 if following.pos_ != "DET" else 3
             found.append(Candidate(start, end, "agent"))
@@ -163,24 +193,29 @@ class ActorFinder:
         ):
             return True
         # German compounds end in their head: Bezirksregierung, Stadtverwaltung, Sportverband.
-        return self.compound_heads is not None and token.text[:1].isupper() and bool(
-            self.compound_heads.search(token.lower_)
+        return (
+            self.compound_heads is not None
+            and token.text[:1].isupper()
+            and bool(self.compound_heads.search(token.lower_))
         )
 
     def _np_modifier(self, token: Token) -> bool:
-        if token.is_punct or token.is_space or token.like_num and len(token) == 4:
+        if token.is_punct or token.is_space or (token.like_num and len(token) == 4):
             return False
         if self.lexicon.has("determiners", token.text):
             return True
         if token.pos_:
             return token.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET")
         # Without a tagger: lower-case words (English) or adjective-like forms (German).
-        return token.is_alpha and not self.lexicon.has("subordinators", token.text) and (
-            token.is_lower or self.lexicon.language == "de"
-        ) and not (
-            self.lexicon.has("negations", token.text)
-            or self.lexicon.has("prepositions", token.text)
-            or self._trigger_word(token)
+        return (
+            token.is_alpha
+            and not self.lexicon.has("subordinators", token.text)
+            and (token.is_lower or self.lexicon.language == "de")
+            and not (
+                self.lexicon.has("negations", token.text)
+                or self.lexicon.has("prepositions", token.text)
+                or self._trigger_word(token)
+            )
         )
 
     def _trigger_word(self, token: Token) -> bool:
@@ -230,10 +265,15 @@ class ActorFinder:
         return found
 
     def _name_token(
-        self, doc: Doc, i: int, sent_start: int, inside: bool = False, reserved: frozenset[int] = frozenset()
+        self,
+        doc: Doc,
+        i: int,
+        sent_start: int,
+        inside: bool = False,
+        reserved: frozenset[int] = frozenset(),
     ) -> bool:
         token = doc[i]
-        if not token.is_alpha or not token.text[0].isupper() or token.is_stop and not inside:
+        if not token.is_alpha or not token.text[0].isupper() or (token.is_stop and not inside):
             return False
         if token.pos_:
             return token.pos_ == "PROPN"
@@ -241,14 +281,25 @@ class ActorFinder:
             # German capitalises every noun. A name stands without an article, and as a
             # subject it opens its clause (Köln wird ..., dass Venlo ... wird).
             previous = doc[i - 1] if i > sent_start else None
-            opens_clause = previous is None or previous.text in (",", ":", ";", "-", "–") or previous.lower_ in (
-                "dass", "daß", "sondern", "ob", "weil", "wenn"
+            opens_clause = (
+                previous is None
+                or previous.text in (",", ":", ";", "-", "–")
+                or previous.lower_ in ("dass", "daß", "sondern", "ob", "weil", "wenn")
             )
             # Any capitalised noun could open a clause, so a name must also touch a
             # trigger ("Köln wird", "wird Venlo") or follow "dass".
-            touches = i + 1 in reserved or i - 1 in reserved or (previous is not None and previous.lower_ in ("dass", "daß"))
-            return not inside and opens_clause and touches and (
-                not self.lexicon.has("prefield_openers", token.text) and token.lemma_ in ("", token.text)
+            touches = (
+                i + 1 in reserved
+                or i - 1 in reserved
+                or (previous is not None and previous.lower_ in ("dass", "daß"))
+            )
+            return (
+                not inside
+                and opens_clause
+                and touches
+                and (
+                    not self.lexicon.has("prefield_openers", token.text) and token.lemma_ in ("", token.text)
+                )
             )
         return inside or i > sent_start
 
@@ -268,7 +319,12 @@ class ActorFinder:
     # -- resolution ---------------------------------------------------------
 
     def resolve(
-        self, doc: Doc, candidate: Candidate, *, speaker_city: str | None, all_candidates: list[Candidate]
+        self,
+        doc: Doc,
+        candidate: Candidate,
+        *,
+        speaker_city: str | None,
+        all_candidates: list[Candidate],
     ) -> Actor | None:
         span = doc[candidate.start : candidate.end]
         text = span.text
@@ -318,7 +374,7 @@ class ActorFinder:
                     continue
                 kind: ActorKind = "city" if place.kind == "city" else "organisation"
                 return Actor(doc[other.start : other.end].text, place.id, kind, other.start, other.end)
-            if other.source == "name" or other.source.startswith("agent") and not city_only:
+            if other.source == "name" or (other.source.startswith("agent") and not city_only):
                 # A city the gazetteer does not know ("Marseille ... his city"), or an
                 # organisation ("A local NGO ... announced that it will").
                 return Actor(doc[other.start : other.end].text, None, "unresolved", other.start, other.end)

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -27,7 +27,13 @@ from spacy.vocab import Vocab
 from synthesis.extract.actors import Actor, ActorFinder, Candidate
 from synthesis.extract.deadlines import Deadline, find_deadlines
 from synthesis.extract.gazetteer import load_gazetteer
-from synthesis.extract.lexicon import Lexicon, Strength, TriggerRule, expand_first_token, load_lexicon
+from synthesis.extract.lexicon import (
+    Lexicon,
+    Strength,
+    TriggerRule,
+    expand_first_token,
+    load_lexicon,
+)
 
 _BOUNDARY = frozenset({";", "•"})
 _SHORTHAND = frozenset({":", "→", "->", "=>", "⇒", "–", "—"})
@@ -35,10 +41,6 @@ _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "◦", "‣"})
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _FR_INFINITIVE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœæ-]+(er|ir|re|oir|dre)$")
 _DE_INFINITIVE = re.compile(r"^[a-zäöüß]+(en|ern|eln)$")
-_EN_CLOSED_CLASS = frozenset(
-    "the a an of in on at to for with by from and or but this that these those it he she they we "
-    "you i his her their our its not no there here also".split()
-)
 _CONJUNCTIONS = frozenset({"and", "et", "und", "but", "mais", "aber", "sowie", "while", "tandis"})
 _RELATIVES = frozenset({"that", "which", "who", "qui", "der", "die", "das", "welche", "welcher", "welches"})
 _NOT_NEGATING_NEXT = frozenset({"only", "seulement", "nur", "later", "just", "least"})
@@ -127,7 +129,9 @@ class CommitmentExtractor:
         # at once where none stands there: in English that is most "to"s.
         ends = {c.end for c in candidates} | {c.end + 1 for c in candidates}
         triggers = [
-            t for t in triggers if not self.lexicon.trigger(doc.vocab.strings[t.label]).adjacent_actor or t.start in ends
+            t
+            for t in triggers
+            if not self.lexicon.trigger(doc.vocab.strings[t.label]).adjacent_actor or t.start in ends
         ]
         commitments: list[CommitmentMatch] = []
         # Shorthand ("Dakar: 5 points by 2020") opens with an actor and a separator.
@@ -159,7 +163,10 @@ class CommitmentExtractor:
                 (
                     rule.id
                     for rule in self.by_ending
-                    if len(text) > 3 and text.endswith(rule.ending) and text.islower() and text not in rule.exclude
+                    if len(text) > 3
+                    and text.endswith(rule.ending)
+                    and text.islower()
+                    and text not in rule.exclude
                 ),
                 None,
             )
@@ -176,7 +183,9 @@ class CommitmentExtractor:
             left = [c for c in candidates if sentence.start <= c.start and c.end <= start]
             actor = None
             if left:
-                actor = self.actors.resolve(doc, left[-1], speaker_city=speaker_city, all_candidates=candidates)
+                actor = self.actors.resolve(
+                    doc, left[-1], speaker_city=speaker_city, all_candidates=candidates
+                )
             found[sentence.start] = RecommendationMatch(sentence, actor)
         return list(found.values())
 
@@ -190,7 +199,7 @@ def _is_question(sentence: Span, lexicon: Lexicon) -> bool:
 
 
 def _is_boundary(token: Token) -> bool:
-    return token.text in _BOUNDARY or token.is_space and "\n" in token.text
+    return token.text in _BOUNDARY or (token.is_space and "\n" in token.text)
 
 
 class _SentenceReader:
@@ -218,7 +227,10 @@ class _SentenceReader:
     def deadlines(self) -> list[Deadline]:
         base = self.sentence.start_char
         found = find_deadlines(
-            self.sentence.text, language=self.lex.language, session=self.session, keep_past=not self.x.session_known
+            self.sentence.text,
+            language=self.lex.language,
+            session=self.session,
+            keep_past=not self.x.session_known,
         )
         return [Deadline(d.value, base + d.start, base + d.end, d.text) for d in found]
 
@@ -257,7 +269,9 @@ class _SentenceReader:
             obj, also = self._object(draft, deadline, region_end)
             for actor in draft.actors:
                 strength = draft.action.strength or draft.rule.strength
-                match = CommitmentMatch(self.sentence, draft.rule.id, actor, draft.action.text, obj, deadline, strength)
+                match = CommitmentMatch(
+                    self.sentence, draft.rule.id, actor, draft.action.text, obj, deadline, strength
+                )
                 same = next((m for m in found if m.actor == actor or m.actor.key == actor.key), None)
                 if same is not None and not draft.coordinated:
                     # "pledged that every project will ...", "plans to X and to Y": one pledge, said twice.
@@ -270,7 +284,11 @@ class _SentenceReader:
                     if self.lex.language == "de":  # "... und die Tafeln zur Verfügung stellen"
                         first, last = draft.action.index + 2, also.index
                     found.append(
-                        replace(match, action=also.text, object=self._words(first, last, draft, deadline))
+                        replace(
+                            match,
+                            action=also.text,
+                            object=self._words(first, last, draft, deadline),
+                        )
                     )
         return found + self._shorthand(found)
 
@@ -340,7 +358,8 @@ class _SentenceReader:
         if self.lex.has("inverted_conditionals", words[0].text) and trigger.start > start:
             return True  # "Should the ministry release the funds, Dakar will ..."
         if any(
-            self.lex.has("conditionals", t.text) and not (t.i > 0 and self.doc[t.i - 1].lower_ in ("même", "even"))
+            self.lex.has("conditionals", t.text)
+            and not (t.i > 0 and self.doc[t.i - 1].lower_ in ("même", "even"))
             for t in words
         ):
             return True  # but "même si" / "even if" concede, they do not condition
@@ -387,7 +406,9 @@ class _SentenceReader:
         while index < end and skipped < 12:
             token = self.doc[index]
             if token.text == ",":
-                closing = next((t.i for t in self.doc[index + 1 : min(end, index + 10)] if t.text == ","), None)
+                closing = next(
+                    (t.i for t in self.doc[index + 1 : min(end, index + 10)] if t.text == ","), None
+                )
                 index = (closing + 1) if closing is not None else index + 1
             elif self._skippable(token):
                 index += 1
@@ -436,10 +457,28 @@ class _SentenceReader:
         if index >= clause_end:
             return None
         token = self.doc[index]
-        endings = ("ed", "é", "ée", "és", "ées", "is", "ise", "it", "ite", "ert", "erte", "erts", "ertes")
-        is_participle = token.tag_ == "VBN" or token.morph.get("VerbForm") == ["Part"] or (
-            # Untagged, or a French participle the small model calls an adjective ("ouvert").
-            (not token.tag_ or token.pos_ == "ADJ") and token.lower_.endswith(endings)
+        endings = (
+            "ed",
+            "é",
+            "ée",
+            "és",
+            "ées",
+            "is",
+            "ise",
+            "it",
+            "ite",
+            "ert",
+            "erte",
+            "erts",
+            "ertes",
+        )
+        is_participle = (
+            token.tag_ == "VBN"
+            or token.morph.get("VerbForm", []) == ["Part"]
+            or (
+                # Untagged, or a French participle the small model calls an adjective ("ouvert").
+                (not token.tag_ or token.pos_ == "ADJ") and token.lower_.endswith(endings)
+            )
         )
         return _Action(index, (token.lemma_ or token.lower_).lower(), passive=True) if is_participle else None
 
@@ -447,14 +486,16 @@ class _SentenceReader:
         if not token.is_alpha:
             return False
         if self.lex.language == "fr":
-            if token.morph.get("VerbForm"):
-                return token.morph.get("VerbForm") == ["Inf"]
+            if token.morph.get("VerbForm", []):
+                return token.morph.get("VerbForm", []) == ["Inf"]
             if token.pos_ and token.pos_ != "VERB":
                 return False  # "culture" ends like an infinitive
             return bool(_FR_INFINITIVE.match(token.lower_))
         if token.tag_:
-            return token.tag_ in ("VB", "VBG") or token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN")
-        return token.is_lower and token.lower_ not in _EN_CLOSED_CLASS
+            return token.tag_ in ("VB", "VBG") or (
+                token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN")
+            )
+        return token.is_lower and not self.lex.has("closed_class", token.text)
 
     def _verb_text(self, token: Token) -> str:
         if self.lex.language == "fr":
@@ -497,7 +538,7 @@ class _SentenceReader:
         verbs: list[Token] = []
         last_participle = None
         for token in doc[trigger.end : self.sentence.end]:
-            if token.text in ".;!?" or token.is_space and "\n" in token.text:
+            if token.text in ".;!?" or (token.is_space and "\n" in token.text):
                 break
             if token.text == "," and (verbs or last_participle is not None):
                 break
@@ -511,7 +552,11 @@ class _SentenceReader:
                 participle = doc[last_verb.i - 1]
                 return _Action(participle.i, participle.lemma_ or participle.lower_, passive=True)
             first = verbs[0]
-            if first is not last_verb and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("und", "sowie"):
+            if (
+                first is not last_verb
+                and first.i + 1 < len(doc)
+                and doc[first.i + 1].lower_ in ("und", "sowie")
+            ):
                 # "Wir werden X zeigen und Y zur Verfügung stellen": two actions, one trigger.
                 return _Action(first.i, first.text, second=last_verb.i)
             return _Action(last_verb.i, last_verb.text)
@@ -578,7 +623,9 @@ class _SentenceReader:
         elif self.lex.language == "de" and right and self._subject_after_verb(trigger, start, left):
             chosen = right[0]
             following = [c for c in subjects if c.start > chosen.start]
-            return [a for a in (self._resolve(c) for c in [chosen, *self._joined_after(chosen, following)]) if a]
+            return [
+                a for a in (self._resolve(c) for c in [chosen, *self._joined_after(chosen, following)]) if a
+            ]
         elif left and not self._coordinated(trigger, left[-1]):
             chosen = left[-1]
         elif previous_actor is not None:
@@ -607,7 +654,13 @@ class _SentenceReader:
         """'Our aim is to ...': the possessive in the trigger names the speaker."""
         for token in trigger:
             for phrase in self.lex.phrases.get("first_person", ()):
-                if token.lower_ == phrase.lower() or token.lower_ in ("our", "notre", "nos", "unser", "unsere"):
+                if token.lower_ == phrase.lower() or token.lower_ in (
+                    "our",
+                    "notre",
+                    "nos",
+                    "unser",
+                    "unsere",
+                ):
                     candidate = Candidate(token.i, token.i + 1, "first_person")
                     actor = self._resolve(candidate)
                     return [actor] if actor else []
@@ -621,7 +674,11 @@ class _SentenceReader:
             between = [
                 t for t in self.doc[other.end : current.start] if not self.lex.has("determiners", t.text)
             ]
-            listed = between and all(t.text == "," or t.lower_ in _CONJUNCTIONS for t in between) and len(between) <= 2
+            listed = (
+                between
+                and all(t.text == "," or t.lower_ in _CONJUNCTIONS for t in between)
+                and len(between) <= 2
+            )
             # The join next to the verb's subject needs "and": "A, B and C", never a bare "A, C".
             if listed and (joined or any(t.lower_ in _CONJUNCTIONS for t in between)):
                 joined.insert(0, other)
@@ -635,8 +692,14 @@ class _SentenceReader:
         joined: list[Candidate] = []
         current = chosen
         for other in following:
-            between = [t for t in self.doc[current.end : other.start] if not self.lex.has("determiners", t.text)]
-            if between and len(between) <= 2 and all(t.text == "," or t.lower_ in _CONJUNCTIONS for t in between):
+            between = [
+                t for t in self.doc[current.end : other.start] if not self.lex.has("determiners", t.text)
+            ]
+            if (
+                between
+                and len(between) <= 2
+                and all(t.text == "," or t.lower_ in _CONJUNCTIONS for t in between)
+            ):
                 joined.append(other)
                 current = other
             else:
@@ -687,7 +750,9 @@ class _SentenceReader:
             return []
         opening = next((c for c in self.candidates if c.start == tokens[0].i), None)
         if opening is None and self.lex.has("determiners", tokens[0].text):
-            opening = next((c for c in self.candidates if c.start == tokens[1].i), None)  # "- die Rheinbahn: ..."
+            opening = next(
+                (c for c in self.candidates if c.start == tokens[1].i), None
+            )  # "- die Rheinbahn: ..."
         if opening is None or opening.source not in ("place", "name", "collective"):
             return []
         separator = self.doc[opening.end] if opening.end < len(self.doc) else None
@@ -728,7 +793,11 @@ class _SentenceReader:
         if action.passive:
             # What is acted on is the passive's subject: "The new library will be opened by Dakar".
             opening = max(
-                (t.i + 1 for t in self.doc[draft.start : trigger.start] if t.text == "," or t.text in _BULLETS),
+                (
+                    t.i + 1
+                    for t in self.doc[draft.start : trigger.start]
+                    if t.text == "," or t.text in _BULLETS
+                ),
                 default=draft.start,
             )
             subject = self._words(opening, trigger.start, draft, deadline)
@@ -748,17 +817,22 @@ class _SentenceReader:
             first += 1  # the particle of a phrasal verb ("set up") is in the action already
         for token in self.doc[first:end]:
             following = self.doc[token.i + 1] if token.i + 1 < end else None
-            if token.lower_ in ("and", "et") and following is not None and self._verb_like(following):
-                if self.lex.language == "fr" or following.tag_ == "VB":
-                    second = _Action(following.i, self._verb_text(following))
-                    return self._words(first, token.i, draft, deadline), second
+            if (token.lower_ in ("and", "et") and following is not None and self._verb_like(following)) and (
+                self.lex.language == "fr" or following.tag_ == "VB"
+            ):
+                second = _Action(following.i, self._verb_text(following))
+                return self._words(first, token.i, draft, deadline), second
         return self._words(first, end, draft, deadline), None
 
     def _words(self, first: int, last: int, draft: _Draft, deadline: Deadline | None) -> str:
         doc = self.doc
-        starts = {c.start for c in self.candidates if c.source in ("place", "name", "first_person", "collective")}
+        starts = {
+            c.start for c in self.candidates if c.source in ("place", "name", "first_person", "collective")
+        }
         skip = {i for a in draft.actors for i in range(a.start, a.end)}
-        if draft.action.passive:  # "by Dakar", "par la Ville de Dakar", "von Paris": the agent, not the object
+        if (
+            draft.action.passive
+        ):  # "by Dakar", "par la Ville de Dakar", "von Paris": the agent, not the object
             for actor in draft.actors:
                 first_agent = actor.start
                 while first_agent > 0 and self.lex.has("determiners", doc[first_agent - 1].text):
@@ -768,13 +842,16 @@ class _SentenceReader:
                     skip.add(first_agent - 1)
         words: list[str] = []
         for token in doc[first:last]:
-            if token.i in skip or deadline and deadline.start <= token.idx < deadline.end:
+            if token.i in skip or (deadline and deadline.start <= token.idx < deadline.end):
                 continue
             following = doc[token.i + 1] if token.i + 1 < last else None
             if following is not None and token.lower_ in _CONJUNCTIONS | {","} and following.i in starts:
                 break  # "... a heat plan and Geneva plans to ...": the next actor's clause
-            if token.text in (",", "(") and words and following is not None and self.lex.has(
-                "subordinators", following.text
+            if (
+                token.text in (",", "(")
+                and words
+                and following is not None
+                and self.lex.has("subordinators", following.text)
             ):
                 break
             words.append(token.text_with_ws)
@@ -787,7 +864,7 @@ class _SentenceReader:
 class CommitmentComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.extract = CommitmentExtractor(nlp.vocab, load_lexicon(nlp.lang), nlp.make_doc)  # type: ignore[arg-type]
+        self.extract = CommitmentExtractor(nlp.vocab, load_lexicon(nlp.lang), nlp.make_doc)
 
     def __call__(self, doc: Doc) -> Doc:
         commitments, recommendations = self.extract(

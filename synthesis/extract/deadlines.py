@@ -76,7 +76,7 @@ def _add_months(day: date, months: int) -> date:
 
 
 def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session: date) -> str:
-    year = int(groups["year"]) if groups.get("year") else None
+    year = int(groups["year"] or 0) if groups.get("year") else None
 
     def month_number() -> int:
         if groups.get("monthnum"):

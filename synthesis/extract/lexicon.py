@@ -15,7 +15,16 @@ DATA = Path(__file__).parent / "data" / "commitments.yaml"
 
 Strength = Literal["firm", "planned", "proposed"]
 Complement = Literal[
-    "verb", "to_verb", "to_verb_or_noun", "inf", "inf_or_noun", "de_inf", "zu_inf", "self", "noun", "passive"
+    "verb",
+    "to_verb",
+    "to_verb_or_noun",
+    "inf",
+    "inf_or_noun",
+    "de_inf",
+    "zu_inf",
+    "self",
+    "noun",
+    "passive",
 ]
 
 

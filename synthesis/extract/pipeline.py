@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from importlib.metadata import version
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 import spacy
@@ -68,8 +68,8 @@ def build_pipeline(language: Lang, model: str) -> Language:
 def describe(model: str) -> str:
     """'fr_core_news_sm 3.8.0 (spaCy 3.8.18)', or for a blank pipeline its lookup tables."""
     if model.startswith("blank:"):
-        return f"{model} with spacy-lookups-data {version('spacy-lookups-data')} (spaCy {spacy.__version__})"
-    return f"{model} {version(model.replace('_', '-'))} (spaCy {spacy.__version__})"
+        return f"{model} with spacy-lookups-data {version('spacy-lookups-data')} (spaCy {version('spacy')})"
+    return f"{model} {version(model.replace('_', '-'))} (spaCy {version('spacy')})"
 
 
 @cache

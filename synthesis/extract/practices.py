@@ -27,9 +27,25 @@ from synthesis.models import Language as Lang
 DATA = Path(__file__).parent / "data" / "practices.yaml"
 # Apostrophes are not quotes here: French elides with them (l'école).
 _QUOTED = re.compile(r"[«\"“„]\s*([^«»\"“”„]{3,80}?)\s*[»\"”“]")
-_CALLED = frozenset({"called", "named", "dubbed", "appelé", "appelée", "nommé", "nommée", "baptisé", "baptisée", "namens", "genannt"})
+_CALLED = frozenset(
+    {
+        "called",
+        "named",
+        "dubbed",
+        "appelé",
+        "appelée",
+        "nommé",
+        "nommée",
+        "baptisé",
+        "baptisée",
+        "namens",
+        "genannt",
+    }
+)
 _YEAR = re.compile(r"^(19|20)\d{2}$")
-_NAME_CONNECTORS = frozenset({"en", "de", "du", "des", "la", "le", "et", "for", "of", "the", "and", "für", "und", "der"})
+_NAME_CONNECTORS = frozenset(
+    {"en", "de", "du", "des", "la", "le", "et", "for", "of", "the", "and", "für", "und", "der"}
+)
 
 if not Doc.has_extension("best_practices"):
     Doc.set_extension("best_practices", default=[])
@@ -69,9 +85,7 @@ class PracticeExtractor:
         pledged = {m.sentence.start for m in doc._.commitments}
         modals = frozenset(m.lower() for m in self.rules["modals"])
         found: dict[tuple[int, str], PracticeMatch] = {}
-        triggers = sorted(
-            ((start, end) for _, start, end in self.matcher(doc)), key=lambda m: (m[0], -m[1])
-        )
+        triggers = sorted(((start, end) for _, start, end in self.matcher(doc)), key=lambda m: (m[0], -m[1]))
         for start, end in triggers:
             sentence = doc[start].sent
             before = doc[max(sentence.start, start - 2) : start]
@@ -119,19 +133,33 @@ class PracticeExtractor:
         particles = {p.lower() for p in self.rules.get("particles", [])}
         for token in tail:
             lower = token.lower_
-            skip_leading = self.lexicon.has("determiners", lower) or lower in self.rules["possessive"] or (
-                _YEAR.match(token.text) or lower in ("en", "in", "im")
+            skip_leading = (
+                self.lexicon.has("determiners", lower)
+                or lower in self.rules["possessive"]
+                or (_YEAR.match(token.text) or lower in ("en", "in", "im"))
             )
             if (city.start <= token.i < city.end or skip_leading) and not tokens:
                 continue
-            if tokens and (lower in self.stop or lower in particles and self.language == "de" or _YEAR.match(token.text)):
+            if tokens and (
+                lower in self.stop
+                or (lower in particles and self.language == "de")
+                or _YEAR.match(token.text)
+            ):
                 break
             if token.is_punct and token.text not in ("-", "'", "’", "&"):
                 break
             tokens.append(token)
             if len(tokens) >= 12:
                 break
-        while tokens and tokens[-1].lower_ in _NAME_CONNECTORS | {"in", "en", "im", "a", "an", "à", "au"}:
+        while tokens and tokens[-1].lower_ in _NAME_CONNECTORS | {
+            "in",
+            "en",
+            "im",
+            "a",
+            "an",
+            "à",
+            "au",
+        }:
             tokens.pop()
         return self._proper_name(tokens)
 
@@ -145,14 +173,22 @@ class PracticeExtractor:
         if len(tokens) > 1 and tokens[0].lower_ in heads and tokens[1].text[:1].isupper():
             name = [tokens[1]]
             for token in tokens[2:]:
-                if not (token.text[:1].isupper() or token.lower_ in _NAME_CONNECTORS or token.is_lower and name[-1].lower_ in _NAME_CONNECTORS):
+                if not (
+                    token.text[:1].isupper()
+                    or token.lower_ in _NAME_CONNECTORS
+                    or (token.is_lower and name[-1].lower_ in _NAME_CONNECTORS)
+                ):
                     break
                 name.append(token)
             return "".join(t.text_with_ws for t in name).strip()
         return "".join(t.text_with_ws for t in tokens).strip()
 
     def _marked(
-        self, doc: Doc, sentence: Span, candidates: list[Candidate], found: dict[tuple[int, str], PracticeMatch]
+        self,
+        doc: Doc,
+        sentence: Span,
+        candidates: list[Candidate],
+        found: dict[tuple[int, str], PracticeMatch],
     ) -> None:
         in_sentence = [c for c in candidates if sentence.start <= c.start < sentence.end]
         if not in_sentence:

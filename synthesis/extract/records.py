@@ -39,7 +39,13 @@ def commitment_record(match: CommitmentMatch, *, note_id: str, language: Languag
     source = source_span(note_id, match.sentence, offset)
     return Commitment(
         # The same pledge in the same words gets the same id in every note and every night.
-        id=content_id("commitment", actor.key, match.action, _normalised(match.object), _normalised(source.quote)),
+        id=content_id(
+            "commitment",
+            actor.key,
+            match.action,
+            _normalised(match.object),
+            _normalised(source.quote),
+        ),
         actor=actor,
         action=match.action,
         object=match.object,

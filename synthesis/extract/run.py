@@ -61,7 +61,9 @@ def _process(pipelines: Pipelines, language: Language, doc: Doc) -> Doc:
         return nlp(doc)
 
 
-def _make_doc(pipelines: Pipelines, language: Language, text: str, session: date | None, city: str | None) -> Doc:
+def _make_doc(
+    pipelines: Pipelines, language: Language, text: str, session: date | None, city: str | None
+) -> Doc:
     doc = pipelines.get(language).make_doc(text)
     doc._.session_date = session
     doc._.speaker_city = city
@@ -93,19 +95,27 @@ class _Collected:
 
 
 def _collect(
-    doc: Doc, into: _Collected, *, note_id: str, language: Language, offset: int, sentences: bool = True
+    doc: Doc,
+    into: _Collected,
+    *,
+    note_id: str,
+    language: Language,
+    offset: int,
+    sentences: bool = True,
 ) -> None:
     if sentences:
         into.sentences += records.sentences(doc, note_id=note_id, language=language, offset=offset)
     into.commitments += [
-        records.commitment_record(m, note_id=note_id, language=language, offset=offset) for m in doc._.commitments
+        records.commitment_record(m, note_id=note_id, language=language, offset=offset)
+        for m in doc._.commitments
     ]
     into.recommendations += [
         records.recommendation_record(m, note_id=note_id, language=language, offset=offset)
         for m in doc._.recommendations
     ]
     into.practices += [
-        records.practice_record(m, note_id=note_id, language=language, offset=offset) for m in doc._.best_practices
+        records.practice_record(m, note_id=note_id, language=language, offset=offset)
+        for m in doc._.best_practices
     ]
     into.concepts += records.mentions(doc._.concepts, offset, use_kb_id=False)
     into.entities += records.mentions(doc._.places, offset, use_kb_id=True)
@@ -152,7 +162,11 @@ class TextRecord:
 
 
 def extract_texts(
-    items: Iterable[TextRecord], pipelines: Pipelines, *, batch_size: int = 32, sentences: bool = False
+    items: Iterable[TextRecord],
+    pipelines: Pipelines,
+    *,
+    batch_size: int = 32,
+    sentences: bool = False,
 ) -> Iterator[tuple[TextRecord, Language, NoteExtraction]]:
     """Extraction for many texts in one process: each model loads once, `nlp.pipe` in batches.
 
@@ -165,7 +179,13 @@ def extract_texts(
     for language in dict.fromkeys(languages):
         indices = [i for i, lang in enumerate(languages) if lang == language]
         docs = (
-            _make_doc(pipelines, language, pending[i].text, pending[i].session_date, pending[i].speaker_city)
+            _make_doc(
+                pipelines,
+                language,
+                pending[i].text,
+                pending[i].session_date,
+                pending[i].speaker_city,
+            )
             for i in indices
         )
         nlp = pipelines.get(language)
@@ -173,7 +193,12 @@ def extract_texts(
             for index, doc in zip(indices, nlp.pipe(docs, batch_size=batch_size), strict=True):
                 collected = _Collected()
                 _collect(
-                    doc, collected, note_id=pending[index].id, language=language, offset=0, sentences=sentences
+                    doc,
+                    collected,
+                    note_id=pending[index].id,
+                    language=language,
+                    offset=0,
+                    sentences=sentences,
                 )
                 results[index] = collected.extraction(
                     pending[index].id, {language: pipelines.versions()[language]}

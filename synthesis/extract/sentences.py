@@ -10,6 +10,9 @@ or at . ! ? … when the next word does not start in lower case; a token such as
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,8 +20,9 @@ _ENDS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
 _CLOSERS = frozenset({'"', "»", "”", "“", "'", "’", ")"})
 # Abbreviations that some tokenizers split into word + "." (others keep "approx." whole).
 _ABBREVIATIONS = frozenset(
-    "approx env ca cf vgl bzw usw ggf evtl inkl z.b e.g i.e etc vs st dr mr mrs ms mme mlle "
-    "no nr p pp fig min max resp".split()
+    yaml.safe_load((Path(__file__).parent / "data" / "sentences.yaml").read_text(encoding="utf-8"))[
+        "abbreviations"
+    ]
 )
 
 

@@ -68,12 +68,18 @@ def table_commitments(note: Note, *, language: Language, session: date) -> list[
     found = []
     for table in _rows(note):
         header = table[0].cells
-        actor_col, what_col = _column(header, headers["actor"]), _column(header, headers["commitment"])
+        actor_col, what_col = (
+            _column(header, headers["actor"]),
+            _column(header, headers["commitment"]),
+        )
         when_col = _column(header, headers["deadline"])
         if actor_col is None or what_col is None:
             continue
         for row in table[1:]:
-            if max(actor_col, what_col) >= len(row.cells) or row.cells[what_col] in ("", EMPTY_CELL):
+            if max(actor_col, what_col) >= len(row.cells) or row.cells[what_col] in (
+                "",
+                EMPTY_CELL,
+            ):
                 continue
             what = row.cells[what_col]
             action, _, rest = what.partition(" ")

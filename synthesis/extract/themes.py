@@ -138,13 +138,18 @@ class ThemeTagger:
         phrases = []
         for chunk in chunks:
             tokens = [t for t in chunk if t.i not in places]
-            while tokens and (tokens[0].is_stop or not tokens[0].is_alpha or tokens[0].pos_ in ("DET", "PRON")):
+            while tokens and (
+                tokens[0].is_stop or not tokens[0].is_alpha or tokens[0].pos_ in ("DET", "PRON")
+            ):
                 tokens.pop(0)
             while tokens and (tokens[-1].is_stop or not tokens[-1].is_alpha):
                 tokens.pop()
             key = _phrase_lemmas(tokens)
-            if tokens and len(tokens) <= MAX_PHRASE_TOKENS and any(len(t) > 3 for t in tokens) and (
-                key not in self.stopwords
+            if (
+                tokens
+                and len(tokens) <= MAX_PHRASE_TOKENS
+                and any(len(t) > 3 for t in tokens)
+                and (key not in self.stopwords)
             ):
                 phrases.append((key, " ".join(t.text for t in tokens)))
         return phrases
@@ -158,8 +163,11 @@ class ThemeTagger:
                 continue
             chunk = [token]
             previous = token.i - 1
-            while previous >= 0 and doc[previous].is_lower and doc[previous].is_alpha and (
-                doc[previous].lemma_ not in ("", doc[previous].text) and not doc[previous].is_stop
+            while (
+                previous >= 0
+                and doc[previous].is_lower
+                and doc[previous].is_alpha
+                and (doc[previous].lemma_ not in ("", doc[previous].text) and not doc[previous].is_stop)
             ):
                 chunk.insert(0, doc[previous])
                 previous -= 1
@@ -196,10 +204,10 @@ def rank_keyphrases(
     vocabulary = vocabulary or load_vocabulary()
     workshops = len(phrases_by_workshop) or 1
     by_key: dict[str, Counter[str]] = {}
-    for counts in phrases_by_workshop.values():
-        for (key, written), count in counts.items():
+    for pairs in phrases_by_workshop.values():
+        for (key, written), count in pairs.items():
             by_key.setdefault(key, Counter())[written] += count
-    spread = Counter(key for counts in phrases_by_workshop.values() for key in {k for k, _ in counts})
+    spread = Counter(key for pairs in phrases_by_workshop.values() for key in {k for k, _ in pairs})
     ranked: dict[str, list[RankedPhrase]] = {}
     for workshop, pairs in phrases_by_workshop.items():
         counts: Counter[str] = Counter()

@@ -40,8 +40,7 @@ def discover(summit_dir: Path) -> tuple[list[Path], list[Rejection]]:
             hint=f"name it after its note plus {SIDECAR_SUFFIX}, e.g. note.pdf{SIDECAR_SUFFIX}",
         )
         for p in files
-        if p.name.endswith(SIDECAR_SUFFIX)
-        and not p.with_name(p.name.removesuffix(SIDECAR_SUFFIX)).is_file()
+        if p.name.endswith(SIDECAR_SUFFIX) and not p.with_name(p.name.removesuffix(SIDECAR_SUFFIX)).is_file()
     ]
     return notes, orphans
 

@@ -52,9 +52,7 @@ def open_checked_zip(data: bytes, kind: str, limits: ZipLimits) -> zipfile.ZipFi
                     size += len(chunk)
                     total += len(chunk)
                     if total > limits.max_unzipped_bytes:
-                        raise _bomb(
-                            f"the {kind} unpacks to more than {limits.max_unzipped_bytes:,} bytes"
-                        )
+                        raise _bomb(f"the {kind} unpacks to more than {limits.max_unzipped_bytes:,} bytes")
             ratio = size // max(member.compress_size, 1)
             if size > 1_000_000 and ratio > limits.max_ratio:
                 raise _bomb(f"'{member.filename}' in the {kind} is compressed {ratio}:1")

@@ -54,9 +54,7 @@ def read_sidecar(note: Path) -> dict[str, Any]:
             hint=f"fix {path.name} (UTF-8, one 'field: value' per line)",
         ) from error
     if not isinstance(data, dict):
-        raise _invalid(
-            f"the sidecar {path.name} is not a mapping", hint="write 'field: value' lines"
-        )
+        raise _invalid(f"the sidecar {path.name} is not a mapping", hint="write 'field: value' lines")
     return data
 
 
@@ -146,9 +144,7 @@ def build_meta(
     for layer in layers:
         merged.update({k.lower(): v for k, v in layer.items() if v not in (None, "")})
 
-    workshop = _check_workshop(
-        str(merged.get("workshop") or "").strip().lower(), folder_workshop, summit
-    )
+    workshop = _check_workshop(str(merged.get("workshop") or "").strip().lower(), folder_workshop, summit)
     missing = [name for name in ("rapporteur", "session") if not merged.get(name)]
     if missing:
         raise _invalid(

@@ -45,9 +45,7 @@ def _blocks(element: Any, in_list: bool = False) -> list[Block]:
         if child.tag == _q("text:h"):
             blocks.append(Block("heading", _inline_text(child).strip()))
         elif child.tag == _q("text:p"):
-            blocks.append(
-                Block("list_item" if in_list else "paragraph", _inline_text(child).strip())
-            )
+            blocks.append(Block("list_item" if in_list else "paragraph", _inline_text(child).strip()))
         elif child.tag in (_q("text:list"), _q("text:list-item")):
             blocks.extend(_blocks(child, in_list=True))
         elif child.tag == _q("table:table"):
@@ -94,7 +92,5 @@ def read_odt(data: bytes, *, limits: ZipLimits) -> RawDocument:
     body = content.find(f"{_q('office:body')}/{_q('office:text')}")
     blocks = _blocks(body) if body is not None else []
     names = archive.namelist()
-    metadata = (
-        _meta(etree.fromstring(archive.read("meta.xml"), _PARSER)) if "meta.xml" in names else {}
-    )
+    metadata = _meta(etree.fromstring(archive.read("meta.xml"), _PARSER)) if "meta.xml" in names else {}
     return RawDocument(blocks, metadata)

@@ -29,9 +29,7 @@ _BULLET = re.compile(r"^\s*(?:[•▪·◦‣*–-]|\(cid:\d+\)|\d{1,2}[.)])\s*(
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 _LONE_BULLET = re.compile(r"^(?:[•▪·◦‣*–-]|\(cid:\d+\))$")
 _RUNS_ON = re.compile(r"^[a-zà-ÿß?!:;,.)»]")
-_PAGE_NUMBER = re.compile(
-    r"^(?:page|seite|p\.)?\s*#\s*(?:(?:/|of|sur|von|de)\s*#)?$", re.IGNORECASE
-)
+_PAGE_NUMBER = re.compile(r"^(?:page|seite|p\.)?\s*#\s*(?:(?:/|of|sur|von|de)\s*#)?$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
 _MIN_TEXT_CHARS = 20
 
@@ -78,7 +76,7 @@ def _bullet_marks(page: LTPage) -> list[tuple[float, float]]:
 
 
 def _line_text(line: Any, marks: list[tuple[float, float]]) -> str:
-    text = line.get_text().strip()
+    text = str(line.get_text()).strip()
     centre, height = (line.y0 + line.y1) / 2, line.y1 - line.y0
     if any(abs(centre - y) < height / 2 and x <= line.x0 + 1 for y, x in marks):
         return f"• {text}"

@@ -130,9 +130,7 @@ def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: Ing
 
     blocks = [Block(b.kind, text) for b in raw.blocks if (text := normalise(b.text))]
     if not blocks:
-        raise NoteRejected(
-            RejectionReason.EMPTY, "the note has no text", hint="upload the note again"
-        )
+        raise NoteRejected(RejectionReason.EMPTY, "the note has no text", hint="upload the note again")
     parts = relative.parts
     first_heading = next((b.text for b in blocks if b.kind == "heading"), None)
     meta = build_meta(

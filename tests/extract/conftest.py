@@ -25,12 +25,8 @@ def pipelines() -> Pipelines:
 def extract(pipelines: Pipelines) -> Extract:
     """`extract(text, lang, session=..., city=...)`: the NoteExtraction of one text."""
 
-    def run(
-        text: str, lang: Language, session: date = SESSION, city: str | None = None
-    ) -> NoteExtraction:
-        record = TextRecord(
-            id="t", text=text, language=lang, session_date=session, speaker_city=city
-        )
+    def run(text: str, lang: Language, session: date = SESSION, city: str | None = None) -> NoteExtraction:
+        record = TextRecord(id="t", text=text, language=lang, session_date=session, speaker_city=city)
         [(item, language, extraction)] = list(extract_texts([record], pipelines, sentences=True))
         assert item is record and language == lang
         return extraction

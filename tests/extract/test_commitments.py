@@ -313,9 +313,7 @@ def test_commitments(
         ("de", "Die neue Bibliothek wird von Dakar im Jahr 2020 eröffnet werden."),
     ],
 )
-def test_object_of_a_passive_is_what_is_acted_on(
-    extract: Extract, lang: Language, text: str
-) -> None:
+def test_object_of_a_passive_is_what_is_acted_on(extract: Extract, lang: Language, text: str) -> None:
     [commitment] = extract(text, lang).commitments
     assert commitment.actor.id == "dakar"
     assert {"library", "bibliothèque", "Bibliothek"} & set(commitment.object.split())

@@ -164,9 +164,7 @@ XFAIL_CASES = [
 
 
 @pytest.mark.parametrize(("language", "text", "words", "value"), [*CASES, *XFAIL_CASES])
-def test_one_deadline_with_value_and_offsets(
-    language: Language, text: str, words: str, value: str
-) -> None:
+def test_one_deadline_with_value_and_offsets(language: Language, text: str, words: str, value: str) -> None:
     found = find_deadlines(text, language=language, session=SESSION)
     assert [(d.value, d.text) for d in found] == [(value, words)]
     [deadline] = found

@@ -104,16 +104,12 @@ def test_genitive_s_is_german_only(extract: Extract) -> None:
         ("de", "Die UNO und die EU; eu und uno sind keine.", [("UNO", "un"), ("EU", "eu")]),
     ],
 )
-def test_acronyms_match_case_sensitively(
-    extract: Extract, lang: Language, text: str, expected: list
-) -> None:
+def test_acronyms_match_case_sensitively(extract: Extract, lang: Language, text: str, expected: list) -> None:
     assert _places(extract, text, lang) == expected
 
 
 def test_the_longest_variant_wins(extract: Extract) -> None:
-    places = _places(
-        extract, "La Ville de Montréal et l'Université de Montréal travaillent ensemble.", "fr"
-    )
+    places = _places(extract, "La Ville de Montréal et l'Université de Montréal travaillent ensemble.", "fr")
     assert places == [
         ("Ville de Montréal", "montreal"),
         ("Université de Montréal", "universite-de-montreal"),
@@ -170,9 +166,7 @@ def test_ids_are_unique_and_the_name_is_a_variant() -> None:
 def test_a_gazetteer_file_can_be_configured(tmp_path: Path) -> None:
     path = tmp_path / "gazetteer.yaml"
     data = {
-        "cities": [
-            {"id": "atlantis", "name": "Atlantis", "country": "XX", "variants": ["Atlantide"]}
-        ],
+        "cities": [{"id": "atlantis", "name": "Atlantis", "country": "XX", "variants": ["Atlantide"]}],
         "organisations": [{"id": "ocean-org", "name": "OCEAN", "variants": ["OCEAN"]}],
     }
     path.write_text(yaml.safe_dump(data), encoding="utf-8")

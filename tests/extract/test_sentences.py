@@ -114,9 +114,7 @@ def test_two_spaces_after_a_full_stop_still_split(extract: Extract) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "de"])
-def test_every_pipeline_sets_boundaries_with_summit_sentences(
-    pipelines: Pipelines, lang: Language
-) -> None:
+def test_every_pipeline_sets_boundaries_with_summit_sentences(pipelines: Pipelines, lang: Language) -> None:
     nlp = pipelines.get(lang)
     names = nlp.pipe_names
     assert names.count("summit_sentences") == 1

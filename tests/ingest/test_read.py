@@ -21,10 +21,7 @@ def test_note_has_offsets_languages_metadata_and_a_content_id(
         text = paragraph.text_in(note)
         assert text == text.strip() and text
     assert note.paragraphs[0].kind == "heading"
-    assert (
-        note.text[note.paragraphs[0].start : note.paragraphs[0].end]
-        == "Sécurité urbaine et prévention"
-    )
+    assert note.text[note.paragraphs[0].start : note.paragraphs[0].end] == "Sécurité urbaine et prévention"
     assert note.words > 400
     again = read_note(path, summit_dir=summit_dir, summit=summit, limits=IngestLimits())
     assert again.id == note.id and len(note.id) == 16
@@ -42,22 +39,14 @@ def test_text_is_nfc_and_invisible_characters_go(summit_dir: Path, summit: Summi
     assert unicodedata.is_normalized("NFC", note.text)
 
 
-def test_no_break_spaces_of_french_typography_are_kept(
-    summit_dir: Path, summit: SummitConfig
-) -> None:
-    path = write_note(
-        summit_dir / "notes" / "healthy", "nbsp.md", "Question\u202f: qui paie\u00a0?"
-    )
+def test_no_break_spaces_of_french_typography_are_kept(summit_dir: Path, summit: SummitConfig) -> None:
+    path = write_note(summit_dir / "notes" / "healthy", "nbsp.md", "Question\u202f: qui paie\u00a0?")
     note = read_note(path, summit_dir=summit_dir, summit=summit, limits=IngestLimits())
     assert note.text == "Question\u202f: qui paie\u00a0?"
 
 
-def test_list_items_sit_one_per_line_and_paragraphs_apart(
-    summit_dir: Path, summit: SummitConfig
-) -> None:
-    path = write_note(
-        summit_dir / "notes" / "healthy", "l.md", "# Title\n\nIntro.\n- one\n- two\n\nEnd."
-    )
+def test_list_items_sit_one_per_line_and_paragraphs_apart(summit_dir: Path, summit: SummitConfig) -> None:
+    path = write_note(summit_dir / "notes" / "healthy", "l.md", "# Title\n\nIntro.\n- one\n- two\n\nEnd.")
     note = read_note(path, summit_dir=summit_dir, summit=summit, limits=IngestLimits())
     assert note.text == "Title\n\nIntro.\n\none\ntwo\n\nEnd."
     assert [p.kind for p in note.paragraphs] == [

@@ -64,9 +64,7 @@ def test_file_over_the_size_limit(summit_dir: Path, add_note: AddNote) -> None:
     assert len(result.notes) == len(VALID) and big.exists()
 
 
-def test_zip_that_lies_about_its_size_is_caught_while_inflating(
-    summit_dir: Path, add_note: AddNote
-) -> None:
+def test_zip_that_lies_about_its_size_is_caught_while_inflating(summit_dir: Path, add_note: AddNote) -> None:
     add_note(BAD / "bomb.docx", "healthy")
     # A budget above the declared size of every part but below the real one.
     tight = IngestLimits(zip=ZipLimits(max_unzipped_bytes=130_000_000, max_ratio=10))
@@ -113,12 +111,8 @@ def test_duplicate_of_another_note(summit_dir: Path, add_note: AddNote) -> None:
 
 def test_missing_metadata_and_orphan_sidecars(summit_dir: Path, add_note: AddNote) -> None:
     _add_valid_notes(add_note)
-    (summit_dir / "notes" / "healthy" / "bare.md").write_text(
-        "Just text, no metadata.\n", encoding="utf-8"
-    )
-    (summit_dir / "notes" / "healthy" / "gone.pdf.meta.yaml").write_text(
-        "session: day 1\n", encoding="utf-8"
-    )
+    (summit_dir / "notes" / "healthy" / "bare.md").write_text("Just text, no metadata.\n", encoding="utf-8")
+    (summit_dir / "notes" / "healthy" / "gone.pdf.meta.yaml").write_text("session: day 1\n", encoding="utf-8")
     (summit_dir / "notes" / "healthy" / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     (summit_dir / "notes" / "healthy" / "~$althy-note.docx").write_bytes(b"lock")
     result = ingest_summit(summit_dir)

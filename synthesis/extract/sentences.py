@@ -26,26 +26,31 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def _starts_sentence(doc: Doc, i: int) -> bool:
-    previous = doc[i - 1]
-    if previous.is_space:
-        if "\n" in previous.text:
+def _starts_sentence(texts: list[str], i: int) -> bool:
+    """Works on the tokens' texts: this runs for every token of every note."""
+    previous = texts[i - 1]
+    if previous.isspace():
+        if "\n" in previous:
             return True
         if i < 2:
             return False
-        previous = doc[i - 2]  # "First point.  Second point."
-    token = doc[i]
-    if token.is_space or token.text[:1].islower() or token.text in _CLOSERS or token.text[:1].isdigit():
+        i_previous = i - 2  # "First point.  Second point."
+        previous = texts[i_previous]
+    else:
+        i_previous = i - 1
+    text = texts[i]
+    if text.isspace() or text[:1].islower() or text in _CLOSERS or text[:1].isdigit():
         return False  # a closing quote ends with its sentence; "approx. 200" goes on
-    if previous.text in _CLOSERS and previous.i > 0 and doc[previous.i - 1].text in _ENDS:
+    if previous in _CLOSERS and i_previous > 0 and texts[i_previous - 1] in _ENDS:
         return True
-    if previous.text == "." and previous.i > 0 and doc[previous.i - 1].lower_ in _ABBREVIATIONS:
+    if previous == "." and i_previous > 0 and texts[i_previous - 1].lower() in _ABBREVIATIONS:
         return False  # "approx. Düsseldorf", "env. Paris": a split-off abbreviation
-    return previous.text in _ENDS
+    return previous in _ENDS
 
 
 @Language.component("summit_sentences", assigns=["token.is_sent_start"])
 def sentences(doc: Doc) -> Doc:
-    for token in doc:
-        token.is_sent_start = token.i == 0 or _starts_sentence(doc, token.i)
+    texts = [token.text for token in doc]
+    for index, token in enumerate(doc):
+        token.is_sent_start = index == 0 or _starts_sentence(texts, index)
     return doc

@@ -86,6 +86,7 @@ def extraction_json(record_id: str, language: Language, extraction: NoteExtracti
     return {
         "id": record_id,
         "language": language,
+        "model": extraction.models.get(language),
         "commitments": [
             {
                 "id": c.id,

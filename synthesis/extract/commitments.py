@@ -856,9 +856,13 @@ class _SentenceReader:
                 break
             words.append(token.text_with_ws)
         text = "".join(words).strip(" ,;:–-.")
-        if self.lex.language == "de" and text.endswith(" zu"):
-            text = text[: -len(" zu")]  # "ein Frauenhaus zu eröffnen"
-        return text
+        # What a removed deadline or agent leaves behind: "... l'environnement le", "ein Haus zu".
+        parts = text.split()
+        while parts and (
+            self.lex.has("determiners", parts[-1]) or self.lex.has("prepositions", parts[-1]) or parts[-1] == "zu"
+        ):
+            parts.pop()
+        return " ".join(parts) if parts != text.split() else text
 
 
 class CommitmentComponent:

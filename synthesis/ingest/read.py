@@ -94,19 +94,24 @@ def _layout(blocks: list[Block]) -> tuple[str, list[tuple[int, int, Block]]]:
     return "".join(parts), spans
 
 
-def read_document(path: Path, *, limits: IngestLimits) -> tuple[str, dict[str, object]]:
-    """The normalised text of any supported file, and its embedded metadata.
-
-    For `summit extract FILE`: no summit, no required fields.
-    """
+def _read_within_limit(path: Path, limits: IngestLimits) -> bytes:
+    """The file's bytes; its size is checked first, so an oversized upload is never read."""
     size = path.stat().st_size
     if size > limits.max_file_bytes:
         raise NoteRejected(
             RejectionReason.TOO_LARGE,
             f"the file is {size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.1f} MB limit",
-            hint="split the file or raise the limit (--max-file-mb)",
+            hint="remove images or split the note, or raise the limit (--max-file-mb)",
         )
-    data = path.read_bytes()
+    return path.read_bytes()
+
+
+def read_document(path: Path, *, limits: IngestLimits) -> tuple[str, dict[str, object]]:
+    """The normalised text of any supported file, and its embedded metadata.
+
+    For `summit extract FILE`: no summit, no required fields.
+    """
+    data = _read_within_limit(path, limits)
     raw = _parse(check_format(path.suffix, data), data, limits)
     blocks = [Block(b.kind, text) for b in raw.blocks if (text := normalise(b.text))]
     return _layout(blocks)[0], raw.metadata
@@ -115,14 +120,7 @@ def read_document(path: Path, *, limits: IngestLimits) -> tuple[str, dict[str, o
 def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits) -> Note:
     """Read, validate and normalise one note; raises NoteRejected with the reason."""
     relative = path.relative_to(summit_dir)
-    size = path.stat().st_size
-    if size > limits.max_file_bytes:
-        raise NoteRejected(
-            RejectionReason.TOO_LARGE,
-            f"the file is {size / 1e6:.1f} MB, over the {limits.max_file_bytes / 1e6:.1f} MB limit",
-            hint="remove images or split the note, or raise the limit (--max-file-mb)",
-        )
-    data = path.read_bytes()
+    data = _read_within_limit(path, limits)
     if not data.strip():
         raise NoteRejected(RejectionReason.EMPTY, "the file is empty", hint="upload the note again")
     fmt = check_format(path.suffix, data)

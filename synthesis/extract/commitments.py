@@ -859,7 +859,9 @@ class _SentenceReader:
         # What a removed deadline or agent leaves behind: "... l'environnement le", "ein Haus zu".
         parts = text.split()
         while parts and (
-            self.lex.has("determiners", parts[-1]) or self.lex.has("prepositions", parts[-1]) or parts[-1] == "zu"
+            parts[-1] == "zu"
+            or self.lex.has("determiners", parts[-1])
+            or self.lex.has("prepositions", parts[-1])
         ):
             parts.pop()
         return " ".join(parts) if parts != text.split() else text

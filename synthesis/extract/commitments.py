@@ -44,6 +44,7 @@ _DE_INFINITIVE = re.compile(r"^[a-zäöüß]+(en|ern|eln)$")
 _CONJUNCTIONS = frozenset({"and", "et", "und", "but", "mais", "aber", "sowie", "while", "tandis"})
 _RELATIVES = frozenset({"that", "which", "who", "qui", "der", "die", "das", "welche", "welcher", "welches"})
 _NOT_NEGATING_NEXT = frozenset({"only", "seulement", "nur", "later", "just", "least"})
+_ADVICE = "summit_recommendation"
 _SUBJECTS = ("place", "name", "first_person", "collective", "anaphora", "agent", "agent_place")
 
 for _name in ("commitments", "recommendations"):
@@ -98,19 +99,21 @@ class _Action:
 class CommitmentExtractor:
     """The compiled rules of one language; call it on a Doc with sentences."""
 
-    def __init__(self, vocab: Vocab, lexicon: Lexicon, make_doc: Callable[[str], Doc]) -> None:
+    def __init__(
+        self, vocab: Vocab, lexicon: Lexicon, make_doc: Callable[[str], Doc], *, annotated: bool = False
+    ) -> None:
+        """`annotated`: the pipeline tags part of speech and morphology, so rules may use them."""
         self.lexicon = lexicon
         self.actors = ActorFinder(vocab, lexicon, load_gazetteer(), make_doc)
-        self.plain = Matcher(vocab)
-        self.annotated = Matcher(vocab)
+        # One Matcher for triggers and advice: a single pass over each doc.
+        self.matcher = Matcher(vocab)
         self.by_ending = [rule for rule in lexicon.triggers if rule.ending]
         self._endings: dict[int, str | None] = {}
         for rule in lexicon.triggers:
-            if rule.pattern:
-                matcher = self.annotated if rule.needs_annotation else self.plain
-                matcher.add(rule.id, expand_first_token([rule.pattern]))
-        self.advice = Matcher(vocab)
-        self.advice.add("recommendation", expand_first_token(list(lexicon.recommendations)))
+            if rule.pattern and (annotated or not rule.needs_annotation):
+                self.matcher.add(rule.id, expand_first_token([rule.pattern]))
+        self.matcher.add(_ADVICE, expand_first_token(list(lexicon.recommendations)))
+        self.advice_key = vocab.strings[_ADVICE]
         self.session_known = True
 
     def __call__(
@@ -120,7 +123,9 @@ class CommitmentExtractor:
         # a text from 2019 read in 2026 still pledges "d'ici 2021".
         session = session_date or date.today()
         self.session_known = session_date is not None
-        triggers = self._triggers(doc)
+        matches = self.matcher(doc)
+        advice = [start for key, start, _ in matches if key == self.advice_key]
+        triggers = self._triggers(doc, [m for m in matches if m[0] != self.advice_key])
         # Only a trigger's own words are reserved: "haben die UNESCO und die AIMF vereinbart"
         # has its subjects inside the matched stretch.
         reserved = frozenset(i for t in triggers for i in {t.start, t.end - 1})
@@ -141,13 +146,15 @@ class CommitmentExtractor:
             if in_sentence or any(sentence.start <= i <= sentence.start + 2 for i in openers):
                 reader = _SentenceReader(self, doc, sentence, candidates, session, speaker_city)
                 commitments += reader.read(in_sentence)
-        return commitments, self._recommendations(doc, candidates, speaker_city)
+        return commitments, self._recommendations(doc, advice, candidates, speaker_city)
 
-    def _triggers(self, doc: Doc) -> list[Span]:
-        matches = list(self.plain(doc))
-        if len(self.annotated) and doc.has_annotation("MORPH") and doc.has_annotation("POS"):
-            matches += self.annotated(doc)
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matches]
+    def _triggers(self, doc: Doc, matches: list[tuple[int, int, int]]) -> list[Span]:
+        # Word rules before rules on the tagger's morphology: where two match the same words,
+        # filter_spans keeps the first ("comptons" is planned, even when tagged as a future).
+        ordered = sorted(
+            matches, key=lambda m: self.lexicon.trigger(doc.vocab.strings[m[0]]).needs_annotation
+        )
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in ordered]
         if self.by_ending:
             # Judge each distinct word once, by its ORTH id, not each token.
             for index, orth in enumerate(doc.to_array(ORTH).tolist()):
@@ -173,10 +180,10 @@ class CommitmentExtractor:
         return self._endings[orth]
 
     def _recommendations(
-        self, doc: Doc, candidates: list[Candidate], speaker_city: str | None
+        self, doc: Doc, advice: list[int], candidates: list[Candidate], speaker_city: str | None
     ) -> list[RecommendationMatch]:
         found: dict[int, RecommendationMatch] = {}
-        for _, start, _ in self.advice(doc):
+        for start in advice:
             sentence = doc[start].sent
             if sentence.start in found or _is_question(sentence, self.lexicon):
                 continue
@@ -339,8 +346,10 @@ class _SentenceReader:
 
     def _in_relative_clause(self, trigger: Span, clause_start: int) -> bool:
         """'an agency that will match ...', 'un centre qui va ...': part of an object, not a pledge."""
-        before = [t for t in self.doc[clause_start : trigger.start] if not self._skippable(t)]
-        if before and before[-1].lower_ in ("that", "which", "who", "qui"):
+        index = trigger.start - 1
+        while index >= clause_start and self._skippable(self.doc[index]):
+            index -= 1
+        if index >= clause_start and self.doc[index].lower_ in ("that", "which", "who", "qui"):
             return True
         if self.lex.language == "de":
             comma = max((t.i for t in self.doc[clause_start : trigger.start] if t.text == ","), default=None)
@@ -870,7 +879,10 @@ class _SentenceReader:
 class CommitmentComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.extract = CommitmentExtractor(nlp.vocab, load_lexicon(nlp.lang), nlp.make_doc)
+        annotated = any(name in nlp.pipe_names for name in ("tagger", "morphologizer"))
+        self.extract = CommitmentExtractor(
+            nlp.vocab, load_lexicon(nlp.lang), nlp.make_doc, annotated=annotated
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         commitments, recommendations = self.extract(

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,7 +52,14 @@ def _starts_sentence(texts: list[str], i: int) -> bool:
 
 @Language.component("summit_sentences", assigns=["token.is_sent_start"])
 def sentences(doc: Doc) -> Doc:
-    texts = [token.text for token in doc]
-    for index, token in enumerate(doc):
-        token.is_sent_start = index == 0 or _starts_sentence(texts, index)
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    # 1 starts a sentence, -1 does not; written in one call rather than token by token.
+    starts = numpy.array(
+        [1] + [1 if _starts_sentence(texts, i) else -1 for i in range(1, len(texts))], dtype="int64"
+    )
+    # Doc arrays are uint64; -1 wraps around and reads back as -1.
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc

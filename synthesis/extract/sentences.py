@@ -61,5 +61,5 @@ def sentences(doc: Doc) -> Doc:
         [1] + [1 if _starts_sentence(texts, i) else -1 for i in range(1, len(texts))], dtype="int64"
     )
     # Doc arrays are uint64; -1 wraps around and reads back as -1.
-    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
     return doc

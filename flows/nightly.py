@@ -16,10 +16,11 @@ from prefect import flow, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.context import TaskRunContext
 
+from synthesis.digest import changes_since, city_index, shared_themes
 from synthesis.extract import DEFAULT_MODELS, Pipelines, PipelineSpec, extract_note
 from synthesis.ingest import IngestLimits, discover, drop_duplicates, ingest_file, split_results
 from synthesis.models import Note, NoteExtraction, Rejection, RunInfo, SummitSynthesis
-from synthesis.output import rejections_markdown, run_dir, write_run
+from synthesis.output import previous_run, rejections_markdown, run_dir, write_run
 from synthesis.provenance import software_versions
 from synthesis.summit import SummitConfig, load_summit
 from synthesis.workshops import summarise_workshops
@@ -71,11 +72,17 @@ def extract_task(note: Note, models: dict[str, str]) -> NoteExtraction:
 
 
 @task
+def previous_task(outputs_dir: Path, summit_id: str, run_date: date) -> SummitSynthesis | None:
+    return previous_run(outputs_dir, summit_id, run_date.isoformat())
+
+
+@task
 def assemble_task(
     summit: SummitConfig,
     notes: list[Note],
     rejected: list[Rejection],
     extractions: Sequence[NoteExtraction | BaseException],
+    previous: SummitSynthesis | None,
     run_date: date,
     started_at: datetime,
 ) -> SummitSynthesis:
@@ -86,6 +93,7 @@ def assemble_task(
         if isinstance(e, BaseException)
     }
     models = {language: model for e in done for language, model in e.models.items()}
+    workshops = summarise_workshops(notes, done, summit)
     return SummitSynthesis(
         run=RunInfo(
             summit_id=summit.id,
@@ -97,9 +105,12 @@ def assemble_task(
         ),
         notes=tuple(notes),
         rejected=tuple(rejected),
-        workshops=summarise_workshops(notes, done, summit),
+        workshops=workshops,
         extractions=tuple(done),
         extraction_errors=failed,
+        shared_themes=shared_themes(workshops),
+        cities=city_index(workshops),
+        changes=changes_since(workshops, previous),
     )
 
 
@@ -147,7 +158,8 @@ def nightly(
     notes, rejected = deduplicate_task(ingested.result(), orphans)
     # A note whose extraction fails is reported, and the rest of the night goes on.
     extractions = extract_task.map(notes, unmapped(models)).result(raise_on_failure=False)
-    synthesis = assemble_task(summit, notes, rejected, extractions, run_date, started_at)
+    previous = previous_task(outputs_dir, summit.id, run_date)
+    synthesis = assemble_task(summit, notes, rejected, extractions, previous, run_date, started_at)
     write_task(synthesis, run_dir(outputs_dir, summit.id, run_date.isoformat()))
     report_task(synthesis)
     return synthesis

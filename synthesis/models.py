@@ -160,6 +160,9 @@ class Commitment(Record):
     strength: Strength
     language: Language
     source: SourceSpan
+    also_reported: tuple[SourceSpan, ...] = Field(
+        default=(), description="the same pledge in other notes (merged into this one)"
+    )
 
 
 class Recommendation(Record):
@@ -241,6 +244,52 @@ class Keyphrase(Record):
     concept: str | None
 
 
+class Quote(Record):
+    """A sentence that stands for a workshop's discussion, verbatim from its note."""
+
+    id: str
+    text: str
+    language: Language
+    source: SourceSpan
+    score: float = Field(description="centrality in the workshop's notes, 0 to 1")
+
+
+class SharedTheme(Record):
+    """A concept raised in several workshops."""
+
+    concept: str
+    labels: dict[str, str]
+    workshops: tuple[str, ...]
+    mentions: int
+
+    @property
+    def id(self) -> str:
+        return self.concept
+
+
+class CityEntry(Record):
+    """What one city committed to and presented, across the workshops."""
+
+    id: str
+    name: str
+    country: str | None
+    workshops: tuple[str, ...]
+    commitments: tuple[str, ...] = Field(description="commitment ids")
+    best_practices: tuple[str, ...] = Field(description="best practice ids")
+
+
+class Changes(Record):
+    """Commitments added and removed since the previous run, by stable id."""
+
+    previous_run: date | None
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"since-{self.previous_run.isoformat() if self.previous_run else 'start'}"
+
+
 class WorkshopStats(Record):
     notes: int
     rapporteurs: int
@@ -259,6 +308,7 @@ class WorkshopSynthesis(Record):
     best_practices: tuple[BestPractice, ...] = ()
     themes: tuple[Theme, ...] = ()
     keyphrases: tuple[Keyphrase, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def id(self) -> str:
@@ -285,6 +335,9 @@ class SummitSynthesis(Record):
     extraction_errors: dict[str, str] = Field(
         default_factory=dict, description="note id to the error that stopped its extraction"
     )
+    shared_themes: tuple[SharedTheme, ...] = ()
+    cities: tuple[CityEntry, ...] = ()
+    changes: Changes | None = None
 
     @property
     def id(self) -> str:

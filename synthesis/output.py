@@ -14,6 +14,22 @@ def run_dir(outputs: Path, summit_id: str, run_date: str) -> Path:
     return outputs / summit_id / run_date
 
 
+def previous_run(outputs: Path, summit_id: str, run_date: str) -> SummitSynthesis | None:
+    """The latest earlier night's synthesis, if any; an unreadable one is skipped."""
+    folder = outputs / summit_id
+    earlier = (
+        sorted(p for p in folder.glob("*/synthesis.json") if p.parent.name < run_date)
+        if folder.is_dir()
+        else []
+    )
+    for path in reversed(earlier):
+        try:
+            return SummitSynthesis.model_validate_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # written by an older version, or damaged: compare with the one before
+    return None
+
+
 def write_atomically(path: Path, content: str) -> None:
     """Write next to the target, then rename: a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)

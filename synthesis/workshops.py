@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
+from synthesis.digest import merge_commitments, representative_quotes
 from synthesis.extract.themes import load_vocabulary, rank_keyphrases
 from synthesis.models import (
     Keyphrase,
@@ -81,7 +82,7 @@ def summarise_workshops(
                 workshop=workshop.id,
                 note_ids=tuple(n.id for n in own),
                 stats=workshop_stats(own),
-                commitments=_unique_by_id(c for e in found for c in e.commitments),
+                commitments=merge_commitments(c for e in found for c in e.commitments),
                 recommendations=_unique_by_id(r for e in found for r in e.recommendations),
                 best_practices=_unique_by_id(b for e in found for b in e.best_practices),
                 themes=workshop_themes(found),
@@ -89,6 +90,7 @@ def summarise_workshops(
                     Keyphrase(phrase=r.phrase, score=r.score, count=r.count, concept=r.concept)
                     for r in ranked.get(workshop.id, [])
                 ),
+                quotes=representative_quotes(own, found),
             )
         )
     return tuple(summaries)

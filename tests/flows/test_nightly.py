@@ -67,10 +67,15 @@ def test_a_note_that_crashes_ingestion_does_not_stop_the_night(
 
 def test_rerun_replaces_that_night_and_keeps_earlier_nights(uploads: Path, tmp_path: Path) -> None:
     outputs = tmp_path / "outputs"
-    nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 8, 31))
+    first = nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 8, 31))
     (uploads / "notes" / "healthy" / "truncated.docx").unlink()
     nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1))
-    nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1))
+    again = nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1))
+    assert first.changes is not None and first.changes.previous_run is None
+    assert again.changes is not None and again.changes.previous_run == date(2019, 8, 31)
+    assert again.changes.added == () and again.changes.removed == ()  # same notes, same pledges
+    assert {c.id for c in again.cities} >= {"lyon"}
+    assert all(w.quotes for w in again.workshops if w.stats.notes)
     first = json.loads((outputs / "dusseldorf-2019" / "2019-08-31" / "rejected.json").read_text())
     second = json.loads((outputs / "dusseldorf-2019" / "2019-09-01" / "rejected.json").read_text())
     assert len(first) == 1 and second == []

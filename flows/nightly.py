@@ -17,12 +17,19 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.context import TaskRunContext
 
 from synthesis.digest import changes_since, city_index, shared_themes
+from synthesis.documents.build import DEFAULT_PRESENTER
+from synthesis.documents.content import Branding
+from synthesis.documents.i18n import Localiser
+from synthesis.documents.render import Rendered, render_exhibition
+from synthesis.documents.translation import TranslatedTexts, translate_free_text
 from synthesis.extract import DEFAULT_MODELS, Pipelines, PipelineSpec, extract_note
 from synthesis.ingest import IngestLimits, discover, drop_duplicates, ingest_file, split_results
-from synthesis.models import Note, NoteExtraction, Rejection, RunInfo, SummitSynthesis
+from synthesis.models import Language, Note, NoteExtraction, Rejection, RunInfo, SummitSynthesis
 from synthesis.output import previous_run, rejections_markdown, run_dir, write_run
 from synthesis.provenance import software_versions
+from synthesis.settings import Settings
 from synthesis.summit import SummitConfig, load_summit
+from synthesis.translate.config import build_chain
 from synthesis.workshops import summarise_workshops
 
 
@@ -111,12 +118,40 @@ def assemble_task(
         shared_themes=shared_themes(workshops),
         cities=city_index(workshops),
         changes=changes_since(workshops, previous),
+        summit=summit,
     )
 
 
 @task(retries=2, retry_delay_seconds=2)
 def write_task(synthesis: SummitSynthesis, directory: Path) -> list[Path]:
     return write_run(synthesis, directory)
+
+
+@task(retries=2, retry_delay_seconds=10)  # an HTTP translation API may be briefly unavailable
+def translate_task(
+    synthesis: SummitSynthesis, languages: tuple[Language, Language], translators: list[str], memory_dir: Path
+) -> TranslatedTexts:
+    settings = Settings()  # the API key is read here, never passed as a (stored) flow parameter
+    chain = build_chain(
+        translators, memory_dir=memory_dir, url=settings.translate_url, api_key=settings.translate_key
+    )
+    return translate_free_text(synthesis, languages, chain)
+
+
+@task
+def render_task(
+    synthesis: SummitSynthesis,
+    texts: TranslatedTexts,
+    directory: Path,
+    languages: tuple[Language, Language],
+    poster_size: str,
+    public_url: str | None,
+) -> Rendered:
+    presenter = Localiser(languages[0])(DEFAULT_PRESENTER)
+    branding = Branding(presenter=presenter, url=public_url)
+    return render_exhibition(
+        synthesis, texts, directory, languages=languages, branding=branding, poster_size=poster_size
+    )
 
 
 @task
@@ -140,6 +175,20 @@ def report_task(synthesis: SummitSynthesis) -> None:
     create_markdown_artifact(key="rejected-files", markdown=rejections_markdown(synthesis.rejected))
 
 
+@task
+def report_documents_task(rendered: Rendered, texts: TranslatedTexts) -> None:
+    counts = texts.counts()
+    lines = ["# Documents", "", *(f"- `{path.name}`" for path in rendered.files)]
+    lines += [f"- **not written** `{name}`: {why}" for name, why in rendered.failed.items()]
+    lines += [
+        "",
+        f"Translations: {counts['memory']} from the memory, {counts['machine']} machine-translated, "
+        f"{counts['original']} shown in the original language (exported to `to-translate.*.po`).",
+        *(f"- translation backend failed: {failure}" for failure in texts.failures),
+    ]
+    create_markdown_artifact(key="documents", markdown="\n".join(lines))
+
+
 @flow(name="nightly-synthesis", log_prints=True)
 def nightly(
     summit_dir: Path,
@@ -147,6 +196,10 @@ def nightly(
     run_date: date | None = None,
     max_file_mb: float = 10.0,
     models: dict[str, str] | None = None,
+    languages: tuple[Language, Language] | None = None,
+    translators: list[str] | None = None,
+    poster_size: str = "A1",
+    public_url: str | None = None,
 ) -> SummitSynthesis:
     started_at = datetime.now(UTC)
     run_date = run_date or date.today()
@@ -160,6 +213,11 @@ def nightly(
     extractions = extract_task.map(notes, unmapped(models)).result(raise_on_failure=False)
     previous = previous_task(outputs_dir, summit.id, run_date)
     synthesis = assemble_task(summit, notes, rejected, extractions, previous, run_date, started_at)
-    write_task(synthesis, run_dir(outputs_dir, summit.id, run_date.isoformat()))
+    directory = run_dir(outputs_dir, summit.id, run_date.isoformat())
+    write_task(synthesis, directory)
     report_task(synthesis)
+    languages = languages or summit.languages
+    texts = translate_task(synthesis, languages, translators or ["memory"], summit_dir / "translations")
+    rendered = render_task(synthesis, texts, directory, languages, poster_size, public_url or summit.url)
+    report_documents_task(rendered, texts)
     return synthesis

@@ -38,6 +38,13 @@ MaxFileMb = Annotated[
 ]
 
 
+Languages = Annotated[
+    str | None,
+    typer.Option(help="the documents' language pair, left column first, e.g. en,fr (default summit.yaml)"),
+]
+PosterSize = Annotated[str | None, typer.Option(help="poster paper size: A0, A1, A2 or A3 (default A1)")]
+
+
 @contextmanager
 def friendly_errors() -> Iterator[None]:
     try:
@@ -277,9 +284,15 @@ def run(
     ] = None,
     max_file_mb: MaxFileMb = None,
     model: Models = None,
+    languages: Languages = None,
+    poster_size: PosterSize = None,
 ) -> None:
     """Run the nightly synthesis now, as a Prefect flow on this machine."""
     settings = Settings()
+    from synthesis.documents.kit import parse_languages
+
+    with friendly_errors():
+        pair = parse_languages(languages) if languages else None
     try:
         day = date.fromisoformat(run_date) if run_date else date.today()
     except ValueError:
@@ -299,5 +312,104 @@ def run(
             run_date=day,
             max_file_mb=max_file_mb or settings.max_file_mb,
             models=_pipelines(settings, model or []).spec.models,
+            languages=pair,
+            translators=settings.translator_names(),
+            poster_size=poster_size or settings.poster_size,
+            public_url=settings.public_url,
         )
-    _print_run(synthesis, run_dir(outputs_dir, synthesis.run.summit_id, day.isoformat()))
+    directory = run_dir(outputs_dir, synthesis.run.summit_id, day.isoformat())
+    _print_run(synthesis, directory)
+    _print_documents(sorted(directory.glob("*.*")))
+
+
+def _print_documents(files: list[Path]) -> None:
+    shown = [f for f in files if f.suffix in {".pdf", ".docx", ".csv", ".po"}]
+    out.print("Documents: " + ", ".join(f.name for f in shown), highlight=False, soft_wrap=True)
+    untranslated = [f for f in shown if f.name.startswith("to-translate.")]
+    if untranslated:
+        out.print(
+            "Some sentences have no translation yet and are shown in their original language: "
+            f"give {', '.join(f.name for f in untranslated)} to translators, then put the filled files "
+            "in the summit's translations/ folder (see docs/translation.md).",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+@app.command()
+def kit(
+    summit_id: Annotated[
+        str, typer.Argument(help="the summit's id, e.g. dusseldorf-2019", show_default=False)
+    ],
+    city: Annotated[str, typer.Option(help="the city presenting the exhibition", show_default=False)],
+    languages: Annotated[str, typer.Option(help="language pair, left column first, e.g. fr,en")] = "en,fr",
+    logo: Annotated[Path | None, typer.Option(help="the city's logo, PNG or JPEG")] = None,
+    accent: Annotated[str, typer.Option(help="accent colour, #RRGGBB")] = "#1F5C99",
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="where to write (default: a kit-… folder beside the run)")
+    ] = None,
+    outputs: Annotated[Path | None, typer.Option(help="where runs are stored (default outputs/)")] = None,
+    run_date: Annotated[str | None, typer.Option("--date", help="which run (default the latest)")] = None,
+    translations: Annotated[
+        Path | None,
+        typer.Option(help="translation memory folder (default inputs/<summit-id>/translations)"),
+    ] = None,
+    poster_size: PosterSize = None,
+    url: Annotated[str | None, typer.Option(help="QR code target, {workshop} is the workshop id")] = None,
+) -> None:
+    """Re-render every document from a stored synthesis, under a city's name, logo and languages."""
+    from synthesis.documents.content import Branding
+    from synthesis.documents.kit import check_branding, kit_folder_name, latest_synthesis, parse_languages
+    from synthesis.documents.render import render_exhibition
+    from synthesis.documents.translation import translate_free_text
+    from synthesis.translate.config import build_chain
+
+    settings = Settings()
+    with friendly_errors():
+        pair = parse_languages(languages)
+        synthesis, stored = latest_synthesis(outputs or settings.outputs_dir, summit_id, run_date)
+        public_url = url or settings.public_url or (synthesis.summit.url if synthesis.summit else None)
+        branding = check_branding(Branding(presenter=city, logo=logo, accent=accent, url=public_url))
+        memory = translations or Path("inputs") / summit_id / "translations"
+        chain = build_chain(
+            settings.translator_names(),
+            memory_dir=memory,
+            url=settings.translate_url,
+            api_key=settings.translate_key,
+        )
+        texts = translate_free_text(synthesis, pair, chain)
+        directory = out_dir or stored.parent / kit_folder_name(city, pair)
+        rendered = render_exhibition(
+            synthesis,
+            texts,
+            directory,
+            languages=pair,
+            branding=branding,
+            poster_size=poster_size or settings.poster_size,
+        )
+    for failure in texts.failures:
+        err.print(f"[yellow]Warning:[/] translation backend failed: {failure}", highlight=False)
+    for name, why in rendered.failed.items():
+        err.print(f"[bold red]Error:[/] {name} was not written: {why}", highlight=False)
+    out.print(f"Kit for {city} ({'/'.join(pair)}) from {stored}", highlight=False)
+    _print_documents(rendered.files)
+    out.print(f"Written to {directory}/", highlight=False)
+    if rendered.failed:
+        raise typer.Exit(1)
+
+
+translate_app = typer.Typer(help="Translation backends for the documents.", no_args_is_help=True)
+app.add_typer(translate_app, name="translate")
+
+
+@translate_app.command("install-models")
+def install_models(
+    files: Annotated[list[Path], typer.Argument(help="Argos .argosmodel files", show_default=False)],
+) -> None:
+    """Install Argos Translate language packages from local files (nothing is downloaded)."""
+    from synthesis.translate.argos import install_argos_models
+
+    with friendly_errors():
+        installed = install_argos_models(files)
+    for name in installed:
+        out.print(f"installed {name}", highlight=False)

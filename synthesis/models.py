@@ -9,11 +9,11 @@ every night and on every machine.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Language = Literal["en", "fr", "de"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr", "de")
@@ -26,6 +26,70 @@ def content_id(*parts: str, length: int = 16) -> str:
     """A short, stable hex digest of the given strings."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8"))
     return digest.hexdigest()[:length]
+
+
+# --- The summit, as described in inputs/<summit-id>/summit.yaml ---------------------
+
+
+class Localised(BaseModel):
+    """One text in each of the three languages."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+    de: str = Field(min_length=1)
+
+    def __getitem__(self, language: Language) -> str:
+        return str(getattr(self, language))
+
+
+class Workshop(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: Localised
+    scope: Localised
+
+
+class SummitConfig(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: Localised
+    host_city: str
+    start: date
+    end: date
+    languages: tuple[Language, Language] = ("en", "fr")
+    workshops: tuple[Workshop, ...] = Field(min_length=1)
+    # Where the synthesis is published; the posters' QR codes open it. "{workshop}" becomes the workshop id.
+    url: str | None = Field(None, pattern=r"^https?://")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> SummitConfig:
+        if self.end < self.start:
+            raise ValueError("end is before start")
+        if self.languages[0] == self.languages[1]:
+            raise ValueError("languages must be two different languages")
+        ids = [w.id for w in self.workshops]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"workshop ids are not unique: {ids}")
+        return self
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        count = (self.end - self.start).days + 1
+        return tuple(self.start + timedelta(days=i) for i in range(count))
+
+    @property
+    def workshop_ids(self) -> tuple[str, ...]:
+        return tuple(w.id for w in self.workshops)
+
+    def workshop(self, workshop_id: str) -> Workshop:
+        for workshop in self.workshops:
+            if workshop.id == workshop_id:
+                return workshop
+        raise KeyError(workshop_id)
 
 
 class Record(BaseModel):
@@ -338,6 +402,8 @@ class SummitSynthesis(Record):
     shared_themes: tuple[SharedTheme, ...] = ()
     cities: tuple[CityEntry, ...] = ()
     changes: Changes | None = None
+    # The summit.yaml of the run, so documents can be re-rendered from this file alone.
+    summit: SummitConfig | None = None
 
     @property
     def id(self) -> str:

@@ -25,5 +25,19 @@ class Settings(BaseSettings):
     model_fr: str = "fr_core_news_sm"
     model_de: str = "blank:de"
 
+    # Translation of free text for the documents (see docs/translation.md).
+    translators: str = Field("memory", description="comma list of backends: memory, argos, http")
+    translate_url: str | None = Field(None, description="LibreTranslate-compatible API for the http backend")
+    translate_key: str | None = None
+    # Documents.
+    poster_size: str = Field("A1", description="A0, A1, A2 or A3")
+    public_url: str | None = Field(
+        None,
+        description="QR code target on posters; {workshop} becomes the workshop id (else summit.yaml url)",
+    )
+
+    def translator_names(self) -> list[str]:
+        return [name.strip() for name in self.translators.split(",") if name.strip()]
+
     def models(self) -> dict[str, str]:
         return {"en": self.model_en, "fr": self.model_fr, "de": self.model_de}

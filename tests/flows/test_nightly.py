@@ -128,3 +128,37 @@ def test_extraction_is_cached_by_note_and_pipeline(
     second = nightly(summit_dir=summit_dir, outputs_dir=tmp_path / "b", run_date=date(2019, 9, 1))
     assert len(calls) == 1  # the second night reused the first night's extraction
     assert first.extractions == second.extractions
+
+
+def test_the_night_ends_with_the_exhibition_documents(uploads: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    outputs = tmp_path / "outputs"
+    nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1), languages=("de", "en"))
+    run_dir = outputs / "dusseldorf-2019" / "2019-09-01"
+    names = {p.name for p in run_dir.iterdir()}
+    posters = {
+        f"poster-{w}-de-en.pdf" for w in ("communicative", "healthy", "resilient", "connective", "inclusive")
+    }
+    assert posters | {"booklet-de-en.pdf", "booklet-de-en.docx", "commitments.csv"} <= names
+    assert "decidim-accountability.csv" in names
+    # The test notes have no translation memory: what they say is exported for translators.
+    assert {"to-translate.de.po", "to-translate.en.po"} & names
+    text = PdfReader(run_dir / "booklet-de-en.pdf").pages[0].extract_text()
+    assert "Gipfel" in text and "Summit" in text
+
+
+def test_a_document_that_fails_does_not_cost_the_others(
+    uploads: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import synthesis.documents.render as render
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in the booklet layout")
+
+    monkeypatch.setattr(render, "render_booklet", broken)
+    nightly(summit_dir=uploads, outputs_dir=tmp_path / "outputs", run_date=date(2019, 9, 1))
+    run_dir = tmp_path / "outputs" / "dusseldorf-2019" / "2019-09-01"
+    names = {p.name for p in run_dir.iterdir()}
+    assert "booklet-en-fr.pdf" not in names and not any(n.startswith(".") for n in names)
+    assert {"booklet-en-fr.docx", "poster-healthy-en-fr.pdf", "synthesis.json"} <= names

@@ -1,0 +1,85 @@
+"""The reuse kit: a city re-renders the exhibition under its own name, logo, colour and languages.
+
+Everything comes from a stored `synthesis.json`; no note is read and no
+language model is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from synthesis.documents.content import Branding
+from synthesis.documents.errors import DocumentError
+from synthesis.models import LANGUAGES, Language, SummitSynthesis
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def parse_languages(value: str) -> tuple[Language, Language]:
+    """ "fr,en" -> ("fr", "en"): two different languages among en, fr and de."""
+    codes = [code.strip().lower() for code in value.split(",") if code.strip()]
+    if len(codes) != 2 or codes[0] == codes[1] or any(code not in LANGUAGES for code in codes):
+        raise DocumentError(
+            f"{value!r} is not a language pair",
+            hint="give two different languages among en, fr, de, e.g. fr,en",
+        )
+    return codes[0], codes[1]  # type: ignore[return-value]
+
+
+def check_branding(branding: Branding) -> Branding:
+    if not HEX_COLOUR.match(branding.accent):
+        raise DocumentError(
+            f"{branding.accent!r} is not a colour", hint="give the accent as #RRGGBB, e.g. '#0A7B83'"
+        )
+    if branding.logo is not None:
+        _check_logo(branding.logo)
+    return branding
+
+
+def _check_logo(path: Path) -> None:
+    from PIL import Image, UnidentifiedImageError
+
+    if not path.is_file():
+        raise DocumentError(f"{path}: no such logo file", hint="give the path of a PNG or JPEG file")
+    try:
+        with Image.open(path) as image:
+            image.verify()
+            kind = image.format
+    except (UnidentifiedImageError, OSError) as error:
+        raise DocumentError(
+            f"{path}: not a readable image ({error})", hint="give the logo as a PNG or JPEG file"
+        ) from error
+    if kind not in {"PNG", "JPEG"}:
+        raise DocumentError(f"{path}: a {kind} image", hint="convert the logo to PNG or JPEG")
+
+
+def latest_synthesis(
+    outputs: Path, summit_id: str, run_date: str | None = None
+) -> tuple[SummitSynthesis, Path]:
+    """The stored synthesis of `run_date`, or of the latest run; raises DocumentError if there is none."""
+    folder = outputs / summit_id
+    candidates = sorted(folder.glob("*/synthesis.json")) if folder.is_dir() else []
+    if run_date:
+        candidates = [p for p in candidates if p.parent.name == run_date]
+    if not candidates:
+        wanted = f"of {run_date} " if run_date else ""
+        raise DocumentError(
+            f"no stored synthesis {wanted}for {summit_id!r} under {folder}",
+            hint=f"run `summit run inputs/{summit_id}` first, or point --outputs at the folder that holds it",
+        )
+    path = candidates[-1]
+    try:
+        return SummitSynthesis.model_validate_json(path.read_text(encoding="utf-8")), path
+    except (OSError, ValueError) as error:
+        raise DocumentError(
+            f"{path}: not a readable synthesis ({str(error).splitlines()[0]})",
+            hint="run `summit run` again to rebuild it",
+        ) from error
+
+
+def kit_folder_name(city: str, languages: tuple[Language, Language]) -> str:
+    ascii_name = unicodedata.normalize("NFKD", city).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "city"
+    return f"kit-{slug}-{'-'.join(languages)}"

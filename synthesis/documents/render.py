@@ -1,0 +1,89 @@
+"""Write the exhibition: posters, booklet (PDF and DOCX), exports and the to-translate files."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from synthesis.documents.build import build_exhibition
+from synthesis.documents.content import Branding, Exhibition
+from synthesis.documents.docx import render_booklet_docx
+from synthesis.documents.exports import commitments_csv, decidim_csv
+from synthesis.documents.pdf import render_booklet, render_poster
+from synthesis.documents.translation import TranslatedTexts
+from synthesis.errors import SynthesisError
+from synthesis.models import Language, SummitSynthesis
+from synthesis.output import write_atomically
+from synthesis.translate.memory import export_untranslated
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Rendered:
+    files: list[Path] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # file name -> why it could not be written
+
+
+def _atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Render beside the target, then rename: a failed render never leaves half a document."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
+    os.close(fd)
+    try:
+        write(Path(temporary))
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def document_names(exhibition: Exhibition) -> dict[str, str]:
+    pair = "-".join(exhibition.languages)
+    names = {f"poster-{w.id}": f"poster-{w.id}-{pair}.pdf" for w in exhibition.workshops}
+    return {**names, "booklet": f"booklet-{pair}.pdf", "booklet-docx": f"booklet-{pair}.docx"}
+
+
+def render_exhibition(
+    synthesis: SummitSynthesis,
+    texts: TranslatedTexts,
+    directory: Path,
+    *,
+    languages: tuple[Language, Language],
+    branding: Branding | None = None,
+    poster_size: str = "A1",
+) -> Rendered:
+    """Every document of the exhibition in `directory`; one that fails is reported, the others written."""
+    exhibition = build_exhibition(synthesis, languages=languages, texts=texts, branding=branding)
+    names = document_names(exhibition)
+    jobs: list[tuple[str, Callable[[Path], object]]] = [
+        (names[f"poster-{w.id}"], lambda p, w=w: render_poster(exhibition, w, p, size=poster_size))  # type: ignore[misc]
+        for w in exhibition.workshops
+    ]
+    jobs += [
+        (names["booklet"], lambda p: render_booklet(exhibition, p)),
+        (names["booklet-docx"], lambda p: render_booklet_docx(exhibition, p)),
+    ]
+    rendered = Rendered()
+    for name, write in jobs:
+        try:
+            _atomically(directory / name, write)
+            rendered.files.append(directory / name)
+        except SynthesisError:
+            raise  # a bad logo or size is the caller's to fix, for every document alike
+        except Exception as error:  # one broken document must not cost the others
+            log.exception("could not write %s", name)
+            rendered.failed[name] = f"{type(error).__name__}: {error}"[:300]
+    tables = {
+        "commitments.csv": commitments_csv(synthesis, exhibition, texts),
+        "decidim-accountability.csv": decidim_csv(synthesis, texts),
+    }
+    for name, content in tables.items():
+        write_atomically(directory / name, content)
+        rendered.files.append(directory / name)
+    rendered.files += export_untranslated(texts.untranslated(), directory)
+    return rendered

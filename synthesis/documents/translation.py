@@ -1,0 +1,68 @@
+"""Free text from the notes, translated once per run for both columns of the documents."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from synthesis.models import Language, SummitSynthesis
+from synthesis.translate.base import Segment, Translation
+from synthesis.translate.chain import TranslatorChain
+
+
+def free_texts(synthesis: SummitSynthesis) -> Iterator[tuple[str, Language]]:
+    """Every sentence the documents quote: commitments, recommendations, practices and quotes."""
+    for workshop in synthesis.workshops:
+        for commitment in workshop.commitments:
+            yield commitment.source.quote, commitment.language
+        for recommendation in workshop.recommendations:
+            yield recommendation.source.quote, recommendation.language
+        for practice in workshop.best_practices:
+            yield practice.source.quote, practice.language
+        for quote in workshop.quotes:
+            yield quote.text, quote.language
+
+
+@dataclass(frozen=True)
+class TranslatedTexts:
+    """Each (text, source language, target language) and how it reads in the target."""
+
+    found: dict[tuple[str, Language, Language], Translation]
+    failures: tuple[str, ...] = ()  # backends that failed this run, with why
+
+    def get(self, text: str, source: Language, target: Language) -> Translation:
+        segment = Segment(text, source, target)
+        return self.found.get((text, source, target)) or Translation(segment, text, "original")
+
+    def needed(self) -> list[Translation]:
+        """The translations a reader sees, i.e. those into another language."""
+        return [t for t in self.found.values() if t.segment.source != t.segment.target]
+
+    def untranslated(self) -> list[Segment]:
+        return [t.segment for t in self.needed() if t.origin == "original"]
+
+    def counts(self) -> Counter[str]:
+        """How many segments each origin ("memory", "machine", "original") provided."""
+        return Counter(t.origin for t in self.needed())
+
+    def engines(self) -> tuple[str, ...]:
+        return tuple(sorted({t.engine for t in self.needed() if t.origin == "machine" and t.engine}))
+
+
+def translate_free_text(
+    synthesis: SummitSynthesis, languages: tuple[Language, Language], chain: TranslatorChain
+) -> TranslatedTexts:
+    """One call to the chain for the whole run, so an HTTP backend sees a few large batches."""
+    wanted = dict.fromkeys(
+        (text, source, target)
+        for text, source in free_texts(synthesis)
+        for target in languages
+        if source != target
+    )
+    segments = [Segment(text, source, target) for text, source, target in wanted]
+    translations = chain.translate(segments)
+    return TranslatedTexts(
+        found={(t.segment.text, t.segment.source, t.segment.target): t for t in translations},
+        failures=tuple(chain.failures),
+    )

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-TRACKED_PACKAGES = ("summit-synthesis", "prefect", "pdfminer.six", "python-docx", "py3langid")
+TRACKED_PACKAGES = (
+    "summit-synthesis",
+    "prefect",
+    "spacy",
+    "pdfminer.six",
+    "python-docx",
+    "py3langid",
+    "reportlab",
+    "babel",
+)
 
 
 def software_versions(packages: tuple[str, ...] = TRACKED_PACKAGES) -> dict[str, str]:

@@ -328,7 +328,7 @@ def _count(values: Iterable[str]) -> dict[str, int]:
 
 
 def _software(versions: dict[str, str]) -> str:
-    wanted = ("summit-synthesis", "spacy", "prefect", "reportlab", "python-docx")
+    wanted = ("summit-synthesis", "spacy", "prefect", "reportlab", "python-docx", "babel")
     return ", ".join(f"{name} {versions[name]}" for name in wanted if name in versions) or "—"
 
 

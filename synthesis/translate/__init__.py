@@ -6,12 +6,14 @@ Translate offline, or a LibreTranslate-compatible HTTP API). A segment nobody
 translated stays in its original language, marked as such; it is never dropped.
 """
 
+from synthesis.translate.argos import ArgosTranslator, install_argos_models
 from synthesis.translate.base import Segment, Translation, TranslationError, Translator
 from synthesis.translate.chain import TranslatorChain
 from synthesis.translate.http import HttpTranslator
 from synthesis.translate.memory import TranslationMemory, export_untranslated
 
 __all__ = [
+    "ArgosTranslator",
     "HttpTranslator",
     "Segment",
     "Translation",
@@ -20,4 +22,5 @@ __all__ = [
     "Translator",
     "TranslatorChain",
     "export_untranslated",
+    "install_argos_models",
 ]

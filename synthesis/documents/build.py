@@ -7,7 +7,6 @@ Pure and cheap: no NLP runs here, so a city can re-render the exhibition from
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from synthesis.documents.content import (
     Branding,
@@ -400,7 +399,3 @@ def build_exhibition(
         author=branding.presenter,
         keywords=tuple(w.name.left.text for w in workshops),
     )
-
-
-def with_branding(exhibition: Exhibition, branding: Branding) -> Exhibition:
-    return replace(exhibition, branding=branding, author=branding.presenter)

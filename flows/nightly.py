@@ -17,9 +17,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.context import TaskRunContext
 
 from synthesis.digest import changes_since, city_index, shared_themes
-from synthesis.documents.build import DEFAULT_PRESENTER
 from synthesis.documents.content import Branding
-from synthesis.documents.i18n import Localiser
 from synthesis.documents.render import Rendered, render_exhibition
 from synthesis.documents.translation import TranslatedTexts, translate_free_text
 from synthesis.extract import DEFAULT_MODELS, Pipelines, PipelineSpec, extract_note
@@ -147,8 +145,7 @@ def render_task(
     poster_size: str,
     public_url: str | None,
 ) -> Rendered:
-    presenter = Localiser(languages[0])(DEFAULT_PRESENTER)
-    branding = Branding(presenter=presenter, url=public_url)
+    branding = Branding(url=public_url)
     return render_exhibition(
         synthesis, texts, directory, languages=languages, branding=branding, poster_size=poster_size
     )

@@ -7,6 +7,7 @@ Pure and cheap: no NLP runs here, so a city can re-render the exhibition from
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from synthesis.documents.content import (
     Branding,
@@ -218,26 +219,13 @@ def _workshop(
 def _cities(c: _Columns, synthesis: SummitSynthesis, summit: SummitConfig) -> tuple[CityRow, ...]:
     rows = []
     for city in sorted(synthesis.cities, key=lambda e: e.name.casefold()):
-        pledged, presented = len(city.commitments), len(city.best_practices)
-
-        def summary(loc: Localiser, pledged: int = pledged, presented: int = presented) -> str:
-            parts = []
-            if pledged:
-                parts.append(loc.plural(Nn_("%(count)s commitment", "%(count)s commitments"), pledged))
-            if presented:
-                parts.append(
-                    loc.plural(Nn_("%(count)s best practice", "%(count)s best practices"), presented)
-                )
-            return ", ".join(parts)
-
         workshops = [summit.workshop(w) for w in dict.fromkeys(city.workshops) if w in summit.workshop_ids]
         rows.append(
             CityRow(
                 name=city.name,
                 workshops=c.say(lambda loc, ws=workshops: ", ".join(w.name[loc.language] for w in ws)),  # type: ignore[misc]
-                commitments=pledged,
-                practices=presented,
-                summary=c.say(summary),
+                commitments=len(city.commitments),
+                practices=len(city.best_practices),
             )
         )
     return tuple(rows)
@@ -352,7 +340,9 @@ def build_exhibition(
         )
     c = _Columns(languages, texts)
     names = _Names(synthesis)
-    branding = branding or Branding(presenter=c.left(DEFAULT_PRESENTER))
+    branding = branding or Branding()
+    if branding.presenter is None:
+        branding = replace(branding, presenter=c.left(DEFAULT_PRESENTER))
     workshops = tuple(
         _workshop(c, names, summit, ws, branding.url)
         for ws in sorted(synthesis.workshops, key=lambda w: summit.workshop_ids.index(w.workshop))
@@ -396,6 +386,6 @@ def build_exhibition(
         shared_themes=shared,
         method=method,
         method_facts=method_facts,
-        author=branding.presenter,
+        author=branding.presenter or "",
         keywords=tuple(w.name.left.text for w in workshops),
     )

@@ -101,7 +101,6 @@ class CityRow:
     workshops: Pair  # workshop names, comma-separated
     commitments: int
     practices: int
-    summary: Pair  # "2 commitments, 1 best practice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +135,8 @@ class Headings:
 class Branding:
     """Who presents the exhibition; a city reusing it sets its own (see `summit kit`)."""
 
-    presenter: str  # "Observatory of Mayors on Living Together" or the reusing city's name
+    # The reusing city's name; None: the Observatory, named in the left column's language.
+    presenter: str | None = None
     logo: Path | None = None  # PNG or JPEG
     accent: str = "#1F5C99"  # hex colour for headings, bars and rules
     url: str | None = None  # QR target; "{workshop}" is replaced by the workshop id

@@ -142,20 +142,8 @@ def small_exhibition() -> Exhibition:
         workshops=workshops,
         register=register,
         cities=(
-            CityRow(
-                "İzmir",
-                pair("Communicative cities", "Villes communicatives"),
-                4,
-                0,
-                pair("4 commitments", "4 engagements"),
-            ),
-            CityRow(
-                "Be'er Sheva",
-                pair("Healthy cities", "Villes saines"),
-                6,
-                1,
-                pair("6 commitments, 1 best practice", "6 engagements, 1 bonne pratique"),
-            ),
+            CityRow("İzmir", pair("Communicative cities", "Villes communicatives"), 4, 0),
+            CityRow("Be'er Sheva", pair("Healthy cities", "Villes saines"), 6, 1),
         ),
         shared_themes=(pair("youth — 4 workshops", "jeunesse — 4 ateliers"),),
         method=(pair("Rapporteurs took notes.", "Les rapporteurs ont pris des notes."),),

@@ -84,10 +84,12 @@ def test_every_pair_of_languages(sample_synthesis: SummitSynthesis, no_translati
 
 def test_free_text_is_each_quoted_sentence(sample_synthesis: SummitSynthesis) -> None:
     texts = list(free_texts(sample_synthesis))
-    commitments = sum(len(w.commitments) for w in sample_synthesis.workshops)
-    quotes = sum(len(w.quotes) for w in sample_synthesis.workshops)
-    assert len(texts) >= commitments + quotes
-    assert all(language in ("en", "fr", "de") for _, language in texts)
+    expected = [
+        (item.source.quote, item.language)
+        for w in sample_synthesis.workshops
+        for item in (*w.commitments, *w.recommendations, *w.best_practices)
+    ] + [(q.text, q.language) for w in sample_synthesis.workshops for q in w.quotes]
+    assert sorted(texts) == sorted(expected)
 
 
 def test_key_commitments_are_few_and_spread_over_cities(

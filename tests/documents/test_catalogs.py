@@ -27,7 +27,7 @@ def _marked() -> set[str | tuple[str, str]]:
 def test_the_code_marks_messages() -> None:
     marked = _marked()
     assert "Commitments register" in marked
-    assert ("%(count)s commitment", "%(count)s commitments") in marked
+    assert ("%(concept)s — %(count)s workshop", "%(concept)s — %(count)s workshops") in marked
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -60,6 +60,14 @@ def test_fixed_text_and_formats_follow_the_language() -> None:
     assert de.deadline("2021-06") == "Juni 2021"
     assert en.deadline("2020") == "2020"
     assert fr.deadline(None) == "sans échéance précisée"
-    forms = ("%(count)s commitment", "%(count)s commitments")
-    assert [fr.plural(forms, n) for n in (0, 1, 2)] == ["0 engagement", "1 engagement", "2 engagements"]
-    assert [de.plural(forms, n) for n in (0, 1, 2)] == ["0 Zusagen", "1 Zusage", "2 Zusagen"]
+    forms = ("%(concept)s — %(count)s workshop", "%(concept)s — %(count)s workshops")
+    assert [fr.plural(forms, n, concept="x") for n in (0, 1, 2)] == [
+        "x — 0 atelier",
+        "x — 1 atelier",
+        "x — 2 ateliers",
+    ]
+    assert [de.plural(forms, n, concept="x") for n in (0, 1, 2)] == [
+        "x — 0 Workshops",
+        "x — 1 Workshop",
+        "x — 2 Workshops",
+    ]

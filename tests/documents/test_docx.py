@@ -101,7 +101,7 @@ def test_cover_has_both_titles_subtitles_edition_and_presenter(
     for pair in (ex.title, ex.subtitle, ex.edition):
         for text in texts_of(pair):
             assert text in cover
-    assert ex.branding.presenter in cover
+    assert ex.author in cover
 
 
 def test_contents_lists_workshops_in_both_languages_and_has_a_toc_field(

@@ -42,7 +42,7 @@ def test_cover_has_title_subtitle_edition_and_presenter(
     cover = pages[0]
     for pair_ in (small_exhibition.title, small_exhibition.subtitle, small_exhibition.edition):
         assert has_both(cover, pair_)
-    assert small_exhibition.branding.presenter in cover
+    assert small_exhibition.author in cover
 
 
 def test_every_heading_in_both_languages(small_exhibition: Exhibition, pages: list[str]) -> None:
@@ -108,7 +108,7 @@ def test_contents_page_numbers_point_at_the_sections(
     small_exhibition: Exhibition, pages: list[str], contents: str
 ) -> None:
     assert has_both(contents, small_exhibition.headings.contents)
-    presenter = small_exhibition.branding.presenter
+    presenter = small_exhibition.author
     for workshop in small_exhibition.workshops:
         number = contents_page(contents, both(workshop.name))
         # The footer is drawn first, then the section's heading in both languages.
@@ -156,7 +156,7 @@ def test_city_index(small_exhibition: Exhibition, pages: list[str]) -> None:
 
 
 def test_footer_has_page_number_and_presenter(small_exhibition: Exhibition, pages: list[str]) -> None:
-    assert pages[2].startswith(f"{small_exhibition.branding.presenter} Page 3 ")
+    assert pages[2].startswith(f"{small_exhibition.author} Page 3 ")
 
 
 def test_hostile_and_rare_strings_print_literally(pages: list[str]) -> None:

@@ -69,7 +69,7 @@ def test_every_section_is_there_in_both_languages(small_exhibition: Exhibition, 
         workshop.practices[0].text,
     ):
         assert has_both(poster_text, pair_), pair_
-    assert small_exhibition.branding.presenter in poster_text
+    assert small_exhibition.author in poster_text
     assert both(workshop.concepts[0].label) in poster_text  # chart labels carry both languages
     for item in workshop.key_commitments:
         assert normalise(item.deadline.left.text) in poster_text

@@ -37,7 +37,7 @@ def add_cover(document: Any, exhibition: Exhibition, look: Look) -> None:
     for pair, style in ((exhibition.subtitle, styles.SUBTITLE), (exhibition.edition, styles.COVER_TEXT)):
         add_text(document, pair.left, style)
         add_text(document, pair.right, style)
-    add_run(new_paragraph(document, styles.COVER_TEXT), exhibition.branding.presenter)
+    add_run(new_paragraph(document, styles.COVER_TEXT), exhibition.author)
 
 
 def add_contents(document: Any, exhibition: Exhibition, look: Look) -> None:

@@ -165,7 +165,7 @@ class _Pages:
             width, logo_height = fit(self.logo, document.width / 3, sheet.length("cover_logo_height"))
             canvas.drawImage(self.logo, left, top - logo_height, width, logo_height, mask="auto")
             left += width + sheet.length("gutter") * 2
-        presenter = Paragraph(escape(self.exhibition.branding.presenter), sheet["cover_presenter"])
+        presenter = Paragraph(escape(self.exhibition.author), sheet["cover_presenter"])
         _, height = presenter.wrapOn(canvas, document.leftMargin + document.width - left, page_height)
         # Beside the logo, centred on it; alone, at the top margin.
         presenter.drawOn(canvas, left, top - max(height, (logo_height + height) / 2))
@@ -183,7 +183,7 @@ class _Pages:
         canvas.line(left, baseline + size * 1.6, right, baseline + size * 1.6)
         canvas.setFont(sheet.fonts.regular.name, size)
         canvas.setFillColor(sheet.palette.muted)
-        canvas.drawString(left, baseline, self.exhibition.branding.presenter)
+        canvas.drawString(left, baseline, self.exhibition.author)
         canvas.drawRightString(
             right, baseline, f"{both(self.exhibition.headings.page)} {canvas.getPageNumber()}"
         )

@@ -132,7 +132,7 @@ def _draw_band(
 
     # Presenter, then the summit's name: the poster's "who" and "where", centred in the band.
     lines = [
-        Paragraph(escape(exhibition.branding.presenter), sheet["presenter"]),
+        Paragraph(escape(exhibition.author), sheet["presenter"]),
         Paragraph(escape(both(exhibition.title)), sheet["band_title"]),
     ]
     content = KeepInFrame(right - left, height * 0.8, lines, mode="shrink")

@@ -1,220 +1,259 @@
-"""The nightly synthesis: everything uploaded so far in, the morning's files out.
+"""The nightly synthesis: everything uploaded so far in, the morning's run folder out.
 
-Run it with `summit run inputs/<summit-id>`, which sets Prefect up for one
-machine (see flows/runtime.py) before importing this module.
+`summit run`, `summit serve`'s scheduled deployments and the web all start this
+flow with the same parameters, and it resolves the same RunConfig from them.
+Large records (notes, extractions, the synthesis) are passed `quote`d, so Prefect
+never walks them; no task caches through Prefect (NO_CACHE): the store of
+synthesis.night keeps what is worth keeping.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from prefect import flow, task, unmapped
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
-from prefect.context import TaskRunContext
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
-from synthesis.digest import changes_since, city_index, shared_themes
+from flows.artifacts import publish_artifacts
+from flows.runtime import die_with_parent
+from synthesis.config import RunConfig, RunOptions, resolve_run_config
 from synthesis.documents.content import Branding
 from synthesis.documents.render import Rendered, render_exhibition
 from synthesis.documents.translation import TranslatedTexts, translate_free_text
-from synthesis.extract import DEFAULT_MODELS, Pipelines, PipelineSpec, extract_note
-from synthesis.ingest import IngestLimits, discover, drop_duplicates, ingest_file, split_results
-from synthesis.models import Language, Note, NoteExtraction, Rejection, RunInfo, SummitSynthesis
-from synthesis.output import previous_run, rejections_markdown, run_dir, write_run
+from synthesis.extract import Pipelines, PipelineSpec, extract_note
+from synthesis.extract.pipeline import describe
+from synthesis.ingest import IngestLimits
+from synthesis.ingest.language import classify
+from synthesis.lock import run_lock
+from synthesis.models import Language, Note, NoteExtraction, SummitSynthesis
+from synthesis.night import (
+    ExtractionPlan,
+    Ingested,
+    assemble,
+    extract_batch,
+    ingest_all,
+    pipeline_fingerprint,
+)
+from synthesis.night import plan_extraction as plan_notes
+from synthesis.output import write_run
 from synthesis.provenance import software_versions
-from synthesis.settings import Settings
-from synthesis.summit import SummitConfig, load_summit
+from synthesis.publish import previous_synthesis, prune, publish, run_name, start_staging
+from synthesis.report import CacheCounts, RunReport, build_report, write_report
+from synthesis.store import RecordStore
 from synthesis.translate.config import build_chain
-from synthesis.workshops import summarise_workshops
+
+T = TypeVar("T")
+CACHE_DAYS = 60  # store records unused for this long are deleted
+
+
+def by_ref(value: T) -> T:
+    """Pass a large record as it is: Prefect neither walks nor copies it (typed as the record)."""
+    return cast(T, quote(value))
 
 
 @cache
 def pipelines_for(models: tuple[tuple[str, str], ...]) -> Pipelines:
-    """One set of loaded spaCy pipelines per process: never a task argument (pickling is slow)."""
+    """One set of spaCy pipelines per process: loaded once, never a task argument."""
     return Pipelines(PipelineSpec(models=dict(models)))  # type: ignore[arg-type]
 
 
-def _extraction_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
-    """A note's extraction is reused until its text or the pipeline (models, rules) changes."""
-    models = tuple(sorted(parameters["models"].items()))
-    return f"extract-{parameters['note'].id}-{pipelines_for(models).fingerprint()}"
+def warm_worker(models: tuple[tuple[str, str], ...], languages: tuple[Language, ...]) -> None:
+    """A worker process's start: die with the run, and load its models before any task arrives."""
+    die_with_parent()
+    classify("warm up the language detector")
+    for language in languages:
+        pipelines_for(models).get(language)
 
 
-@task
-def load_summit_task(summit_dir: Path) -> SummitConfig:
-    return load_summit(summit_dir)
+def task_runner(config: RunConfig, languages: tuple[Language, ...]) -> TaskRunner[Any]:
+    models = tuple(sorted(config.models.items()))
+    if config.runner == "dask":
+        from prefect_dask.task_runners import DaskTaskRunner
 
-
-@task
-def discover_task(summit_dir: Path) -> tuple[list[Path], list[Rejection]]:
-    return discover(summit_dir)
-
-
-@task(task_run_name="ingest {path.name}")
-def ingest_task(path: Path, summit_dir: Path, summit: SummitConfig, limits: IngestLimits) -> Note | Rejection:
-    return ingest_file(path, summit_dir=summit_dir, summit=summit, limits=limits)
-
-
-@task
-def deduplicate_task(
-    results: list[Note | Rejection], orphans: list[Rejection]
-) -> tuple[list[Note], list[Rejection]]:
-    outcome = split_results([*drop_duplicates(results), *orphans])
-    return outcome.notes, outcome.rejected
-
-
-@task(
-    task_run_name="extract {note.source}",
-    cache_key_fn=_extraction_key,
-    persist_result=True,
-    retries=1,
-)
-def extract_task(note: Note, models: dict[str, str]) -> NoteExtraction:
-    return extract_note(note, pipelines_for(tuple(sorted(models.items()))))
-
-
-@task
-def previous_task(outputs_dir: Path, summit_id: str, run_date: date) -> SummitSynthesis | None:
-    return previous_run(outputs_dir, summit_id, run_date.isoformat())
-
-
-@task
-def assemble_task(
-    summit: SummitConfig,
-    notes: list[Note],
-    rejected: list[Rejection],
-    extractions: Sequence[NoteExtraction | BaseException],
-    previous: SummitSynthesis | None,
-    run_date: date,
-    started_at: datetime,
-) -> SummitSynthesis:
-    done = [e for e in extractions if isinstance(e, NoteExtraction)]
-    failed = {
-        note.id: f"{type(e).__name__}: {e}"[:300]
-        for note, e in zip(notes, extractions, strict=True)
-        if isinstance(e, BaseException)
-    }
-    models = {language: model for e in done for language, model in e.models.items()}
-    workshops = summarise_workshops(notes, done, summit)
-    return SummitSynthesis(
-        run=RunInfo(
-            summit_id=summit.id,
-            run_date=run_date,
-            started_at=started_at,
-            finished_at=datetime.now(UTC),
-            software=software_versions(),
-            models=dict(sorted(models.items())),
-        ),
-        notes=tuple(notes),
-        rejected=tuple(rejected),
-        workshops=workshops,
-        extractions=tuple(done),
-        extraction_errors=failed,
-        shared_themes=shared_themes(workshops),
-        cities=city_index(workshops),
-        changes=changes_since(workshops, previous),
-        summit=summit,
+        if config.dask_address:
+            return DaskTaskRunner(address=config.dask_address)
+        cluster = {"n_workers": config.workers, "threads_per_worker": 1, "processes": True}
+        return DaskTaskRunner(cluster_kwargs=cluster)
+    if config.runner == "thread" or config.workers == 1:
+        return ThreadPoolTaskRunner(max_workers=1)  # in this process: spaCy pipelines are not thread-safe
+    return ProcessPoolTaskRunner(
+        max_workers=config.workers, initializer=warm_worker, initargs=(models, languages)
     )
 
 
-@task(retries=2, retry_delay_seconds=2)
-def write_task(synthesis: SummitSynthesis, directory: Path) -> list[Path]:
-    return write_run(synthesis, directory)
+@task(cache_policy=NO_CACHE)
+def resolve_task(summit_dir: Path, options: RunOptions, today: date) -> RunConfig:
+    return resolve_run_config(summit_dir, options, today=today)
 
 
-@task(retries=2, retry_delay_seconds=10)  # an HTTP translation API may be briefly unavailable
-def translate_task(
-    synthesis: SummitSynthesis, languages: tuple[Language, Language], translators: list[str], memory_dir: Path
-) -> TranslatedTexts:
-    settings = Settings()  # the API key is read here, never passed as a (stored) flow parameter
-    chain = build_chain(
-        translators, memory_dir=memory_dir, url=settings.translate_url, api_key=settings.translate_key
-    )
-    return translate_free_text(synthesis, languages, chain)
+@task(cache_policy=NO_CACHE)
+def staging_task(config: RunConfig, name: str) -> Path:
+    return start_staging(config.summit_outputs, name)
 
 
-@task
-def render_task(
-    synthesis: SummitSynthesis,
-    texts: TranslatedTexts,
-    directory: Path,
-    languages: tuple[Language, Language],
-    poster_size: str,
-    public_url: str | None,
-) -> Rendered:
-    branding = Branding(url=public_url)
-    return render_exhibition(
-        synthesis, texts, directory, languages=languages, branding=branding, poster_size=poster_size
-    )
+@task(cache_policy=NO_CACHE)
+def ingest_task(config: RunConfig) -> Ingested:
+    classify("warm up the language detector")  # once, before the first file
+    limits = IngestLimits(max_file_bytes=int(config.max_file_mb * 1_000_000))
+    store = RecordStore(config.cache_dir, "notes")
+    return ingest_all(config.summit_dir, config.summit, limits=limits, store=store)
 
 
-@task
-def report_task(synthesis: SummitSynthesis) -> None:
-    """What organisers see on the run's page in the Prefect UI."""
-    create_table_artifact(
-        key="workshops",
-        table=[
-            {
-                "workshop": w.workshop,
-                **w.stats.model_dump(exclude={"languages"}),
-                "commitments": len(w.commitments),
-                "recommendations": len(w.recommendations),
-                "best practices": len(w.best_practices),
-                "top concepts": ", ".join(t.labels["en"] for t in w.themes[:3]),
-            }
-            for w in synthesis.workshops
-        ],
-        description="Per workshop: notes read and what was extracted",
-    )
-    create_markdown_artifact(key="rejected-files", markdown=rejections_markdown(synthesis.rejected))
+@task(cache_policy=NO_CACHE)
+def plan_task(notes: list[Note], config: RunConfig) -> ExtractionPlan:
+    versions = {language: describe(model) for language, model in config.models.items()}
+    store = RecordStore(config.cache_dir, "extractions")
+    return plan_notes(notes, pipeline=pipeline_fingerprint(versions), store=store, batches=2 * config.workers)
 
 
-@task
-def report_documents_task(rendered: Rendered, texts: TranslatedTexts) -> None:
-    counts = texts.counts()
-    lines = ["# Documents", "", *(f"- `{path.name}`" for path in rendered.files)]
-    lines += [f"- **not written** `{name}`: {why}" for name, why in rendered.failed.items()]
-    lines += [
-        "",
-        f"Translations: {counts['memory']} from the memory, {counts['machine']} machine-translated, "
-        f"{counts['original']} shown in the original language (exported to `to-translate.*.po`).",
-        *(f"- translation backend failed: {failure}" for failure in texts.failures),
+@task(cache_policy=NO_CACHE, task_run_name="extract {label}", retries=1)
+def extract_batch_task(
+    notes: list[Note], keys: dict[str, str], cache_dir: Path, models: tuple[tuple[str, str], ...], label: str
+) -> dict[str, NoteExtraction | str]:
+    pipelines = pipelines_for(models)
+    store = RecordStore(cache_dir, "extractions")
+    return extract_batch(notes, keys, store, lambda note: extract_note(note, pipelines))
+
+
+@flow(name="extract-notes")
+def extract_notes(plan: ExtractionPlan, config: RunConfig) -> dict[str, NoteExtraction | str]:
+    """The notes the store did not have, batch by batch on the configured runner."""
+    models = tuple(sorted(config.models.items()))
+    futures = [
+        extract_batch_task.submit(
+            by_ref(batch), plan.keys, config.cache_dir, models, f"{i + 1}/{len(plan.batches)}"
+        )
+        for i, batch in enumerate(plan.batches)
     ]
-    create_markdown_artifact(key="documents", markdown="\n".join(lines))
+    done: dict[str, NoteExtraction | str] = {}
+    for future in futures:
+        done.update(future.result())
+    return done
 
 
-@flow(name="nightly-synthesis", log_prints=True)
-def nightly(
-    summit_dir: Path,
-    outputs_dir: Path = Path("outputs"),
-    run_date: date | None = None,
-    max_file_mb: float = 10.0,
-    models: dict[str, str] | None = None,
-    languages: tuple[Language, Language] | None = None,
-    translators: list[str] | None = None,
-    poster_size: str = "A1",
-    public_url: str | None = None,
-) -> SummitSynthesis:
+@task(cache_policy=NO_CACHE)
+def assemble_task(
+    config: RunConfig, ingested: Ingested, extractions: dict[str, NoteExtraction | str],
+    previous: SummitSynthesis | None, started_at: datetime,
+) -> SummitSynthesis:  # fmt: skip
+    return assemble(
+        config.summit, ingested, extractions, previous, run_date=config.run_date,
+        started_at=started_at, finished_at=datetime.now(UTC), software=software_versions(),
+    )  # fmt: skip
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def write_task(synthesis: SummitSynthesis, staging: Path) -> list[Path]:
+    return write_run(synthesis, staging)
+
+
+@task(cache_policy=NO_CACHE)
+def translate_task(synthesis: SummitSynthesis, config: RunConfig) -> TranslatedTexts:
+    key = config.translate_key.get_secret_value() if config.translate_key else None
+    memory = config.summit_dir / "translations"
+    chain = build_chain(config.translators, memory_dir=memory, url=config.translate_url, api_key=key)
+    return translate_free_text(synthesis, config.languages, chain)
+
+
+@task(cache_policy=NO_CACHE)
+def render_task(
+    synthesis: SummitSynthesis, texts: TranslatedTexts, staging: Path, config: RunConfig
+) -> Rendered:
+    return render_exhibition(
+        synthesis, texts, staging, languages=config.languages,
+        branding=Branding(url=config.public_url), poster_size=config.poster_size,
+    )  # fmt: skip
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def publish_task(staging: Path, name: str, config: RunConfig) -> Path:
+    final = publish(staging, name)
+    prune(config.summit_outputs, keep=config.keep_runs)
+    for kind in ("notes", "extractions"):
+        RecordStore(config.cache_dir, kind).prune(older_than_days=CACHE_DAYS, now=time.time())
+    return final
+
+
+@task(cache_policy=NO_CACHE)
+def previous_task(config: RunConfig) -> SummitSynthesis | None:
+    return previous_synthesis(config.summit_outputs)
+
+
+@task(cache_policy=NO_CACHE)
+def report_task(
+    synthesis: SummitSynthesis, previous: SummitSynthesis | None, name: str, cache: CacheCounts,
+    timings: dict[str, float], translations: dict[str, int], documents: list[Path],
+    failed: dict[str, str], staging: Path,
+) -> RunReport:  # fmt: skip
+    report = build_report(
+        synthesis, previous, run=name, cache=cache, timings=timings, translations=translations,
+        documents=documents, failed_documents=failed, run_folder=staging,
+    )  # fmt: skip
+    write_report(report, staging)
+    return report
+
+
+@task(cache_policy=NO_CACHE)
+def artifacts_task(report: RunReport) -> None:
+    publish_artifacts(report)
+
+
+class Stopwatch:
+    """Seconds per stage, for the run report."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+
+@flow(name="nightly-synthesis")
+def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = "the schedule") -> RunReport:
+    """Read, extract, write, translate, render and publish one summit; returns the run report."""
     started_at = datetime.now(UTC)
-    run_date = run_date or date.today()
-    models = {**{str(k): v for k, v in DEFAULT_MODELS.items()}, **(models or {})}
-    limits = IngestLimits(max_file_bytes=int(max_file_mb * 1_000_000))
-    summit = load_summit_task(summit_dir)
-    paths, orphans = discover_task(summit_dir)
-    ingested = ingest_task.map(paths, unmapped(summit_dir), unmapped(summit), unmapped(limits))
-    notes, rejected = deduplicate_task(ingested.result(), orphans)
-    # A note whose extraction fails is reported, and the rest of the night goes on.
-    extractions = extract_task.map(notes, unmapped(models)).result(raise_on_failure=False)
-    previous = previous_task(outputs_dir, summit.id, run_date)
-    synthesis = assemble_task(summit, notes, rejected, extractions, previous, run_date, started_at)
-    directory = run_dir(outputs_dir, summit.id, run_date.isoformat())
-    write_task(synthesis, directory)
-    report_task(synthesis)
-    languages = languages or summit.languages
-    texts = translate_task(synthesis, languages, translators or ["memory"], summit_dir / "translations")
-    rendered = render_task(synthesis, texts, directory, languages, poster_size, public_url or summit.url)
-    report_documents_task(rendered, texts)
-    return synthesis
+    config = resolve_task(summit_dir, options or RunOptions(), date.today())
+    with run_lock(config.summit_outputs, summit_id=config.summit.id, by=trigger, now=started_at):
+        name = run_name(config.run_date, started_at)
+        clock = Stopwatch()
+        staging = staging_task(config, name)
+        with clock("ingest"):
+            ingested = ingest_task(config)
+        with clock("extract"):
+            plan = plan_task(by_ref(ingested.notes), config)
+            done: dict[str, NoteExtraction | str] = dict(plan.found)
+            if plan.batches:
+                runner = task_runner(config, tuple(plan.languages))
+                done |= extract_notes.with_options(task_runner=runner)(by_ref(plan), config)
+        previous = previous_task(config)
+        with clock("synthesise"):
+            synthesis = assemble_task(config, by_ref(ingested), by_ref(done), by_ref(previous), started_at)
+            written = write_task(by_ref(synthesis), staging)
+        with clock("translate"):
+            texts = translate_task(by_ref(synthesis), config)
+        with clock("render"):
+            rendered = render_task(by_ref(synthesis), by_ref(texts), staging, config)
+        cache = CacheCounts(
+            ingest_hits=ingested.cached,
+            extraction_hits=len(plan.found),
+            extracted=sum(len(batch) for batch in plan.batches),
+        )
+        report = report_task(
+            by_ref(synthesis), by_ref(previous), name, cache, clock.timings, texts.counts(),
+            [*written, *rendered.files], rendered.failed, staging,
+        )  # fmt: skip
+        final = publish_task(staging, name, config)
+        report = report.model_copy(update={"run": final.name})
+        artifacts_task(by_ref(report))
+        return report

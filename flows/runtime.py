@@ -2,21 +2,35 @@
 
 Prefect reads its settings when it is first imported, so call
 `configure_prefect` before importing anything from prefect or flows.nightly.
+
+Without PREFECT_API_URL, Prefect would start a temporary server of its own,
+which outlives a run that is killed. `owned_server` starts that server
+instead, as a child that the kernel kills when the run dies, however it dies.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 OFFLINE_DEFAULTS = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    # The 20 s default is too tight for a cold start on 2 cores (shared/STACK.md).
+    # The 20 s default is too tight for a cold start on 2 cores (shared facts measured here).
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_UI_ENABLED": "false",
 }
+SERVER_STARTUP_SECONDS = 120
+PR_SET_PDEATHSIG = 1
 
 
 def configure_prefect(state_dir: Path) -> None:
@@ -26,3 +40,62 @@ def configure_prefect(state_dir: Path) -> None:
     os.environ.setdefault("PREFECT_HOME", str(state_dir))
     for name, value in OFFLINE_DEFAULTS.items():
         os.environ.setdefault(name, value)
+
+
+def die_with_parent() -> None:
+    """In a child process: ask Linux to SIGKILL us when our parent dies (a no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _healthy(url: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(f"{url}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@contextmanager
+def owned_server() -> Iterator[str | None]:
+    """A temporary Prefect API server for this process's run; None when PREFECT_API_URL names one."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield None
+        return
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    command = [
+        sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+        "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
+    ]  # fmt: skip
+    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
+    server = subprocess.Popen(command, env=env, preexec_fn=die_with_parent)
+    try:
+        deadline = time.monotonic() + SERVER_STARTUP_SECONDS
+        while not _healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the temporary Prefect server did not start (exit {server.poll()})")
+            time.sleep(0.2)
+        os.environ["PREFECT_API_URL"] = url
+        yield url
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,8 +17,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from synthesis.errors import SynthesisError
+from synthesis.escape import rich_text
 from synthesis.ingest import IngestLimits, IngestResult, discover, ingest_summit
-from synthesis.models import Note, Rejection, SummitSynthesis
+from synthesis.models import Note, Rejection
+from synthesis.report import EXIT_NOT_PUBLISHED, RunReport
 from synthesis.settings import Settings
 
 app = typer.Typer(
@@ -46,14 +49,14 @@ PosterSize = Annotated[str | None, typer.Option(help="poster paper size: A0, A1,
 
 
 @contextmanager
-def friendly_errors() -> Iterator[None]:
+def friendly_errors(code: int = 1) -> Iterator[None]:
     try:
         yield
     except SynthesisError as error:
-        err.print(f"[bold red]Error:[/] {error.message}", highlight=False)
+        err.print(f"[bold red]Error:[/] {rich_text(error.message)}", highlight=False)
         if error.hint:
-            err.print(f"[bold]Hint:[/] {error.hint}", highlight=False)
-        raise typer.Exit(1) from None
+            err.print(f"[bold]Hint:[/] {rich_text(error.hint)}", highlight=False)
+        raise typer.Exit(code) from None
 
 
 def _note_row(note: Note) -> dict[str, Any]:
@@ -145,17 +148,32 @@ def ingest(
     _print_rejections(result.rejected)
 
 
+def _model_overrides(overrides: list[str]) -> dict[str, str] | None:
+    from synthesis.config import SettingError
+
+    models: dict[str, str] = {}
+    for override in overrides:
+        language, equals, model = override.partition("=")
+        if not equals or language not in ("en", "fr", "de") or not model:
+            raise SettingError("--model", f"'{override}' is not LANG=MODEL", hint="e.g. en=en_core_web_sm")
+        models[language] = model
+    return models or None
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    from synthesis.config import SettingError
+
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise SettingError(option, f"'{value}' is not a date", hint="use YYYY-MM-DD") from None
+
+
 def _pipelines(settings: Settings, overrides: list[str]) -> Any:
     from synthesis.extract import Pipelines, PipelineSpec
 
-    models = settings.models()
-    for override in overrides:
-        language, equals, model = override.partition("=")
-        if not equals or language not in models or not model:
-            raise typer.BadParameter(
-                f"'{override}': write LANG=MODEL, e.g. en=en_core_web_sm", param_hint="--model"
-            )
-        models[language] = model
+    with friendly_errors(2):
+        models = {**settings.models(), **(_model_overrides(overrides) or {})}
     return Pipelines(PipelineSpec(models=models))  # type: ignore[arg-type]
 
 
@@ -241,35 +259,38 @@ def extract(
         raise typer.Exit(1)
 
 
-def _print_run(synthesis: SummitSynthesis, directory: Path) -> None:
-    table = Table(title=f"{synthesis.run.summit_id}, run of {synthesis.run.run_date.isoformat()}")
+def _print_report(report: RunReport, folder: Path) -> None:
+    table = Table(title=f"{report.summit_id}, run {report.run}")
     table.add_column("Workshop")
     for column in ("Notes", "Words", "Commit-\nments", "Recommen-\ndations", "Best\npractices"):
         table.add_column(column, justify="right")
     table.add_column("Top concepts", overflow="fold")
-    for workshop in synthesis.workshops:
-        stats = workshop.stats
-        top = ", ".join(f"{t.labels['en']} ({t.mentions})" for t in workshop.themes[:3]) or "-"
+    for w in report.workshops:
         table.add_row(
-            workshop.workshop,
-            str(stats.notes),
-            str(stats.words),
-            str(len(workshop.commitments)),
-            str(len(workshop.recommendations)),
-            str(len(workshop.best_practices)),
-            top,
-        )
+            w.workshop, str(w.notes), str(w.words), str(w.commitments), str(w.recommendations),
+            str(w.best_practices), ", ".join(w.top_concepts) or "-",
+        )  # fmt: skip
     out.print(table)
-    _print_rejections(synthesis.rejected)
-    for note_id, error in synthesis.extraction_errors.items():
-        source = next((n.source for n in synthesis.notes if n.id == note_id), note_id)
-        out.print(f"[red]✗[/] {source}: extraction failed ({error}) → please report it", soft_wrap=True)
-    if synthesis.run.models:
-        out.print(
-            "Models: " + "; ".join(f"{k} {v}" for k, v in synthesis.run.models.items()),
-            highlight=False,
-        )
-    out.print(f"Written to {directory}/", highlight=False)
+    _print_rejections(report.rejected)
+    for note_id, error in report.extraction_errors.items():
+        out.print(f"[red]✗[/] note {note_id}: extraction failed ({rich_text(error)}) → please report it")
+    notes, cache = report.notes, report.cache
+    out.print(
+        f"Notes: {notes.read} read ({notes.new} new, {notes.changed} changed), {notes.rejected} rejected; "
+        f"reused {cache.ingest_hits} readings and {cache.extraction_hits} extractions, "
+        f"extracted {cache.extracted}.",
+        highlight=False,
+    )
+    for name, why in report.failed_documents.items():
+        err.print(f"[bold red]Error:[/] {rich_text(name)} was not written: {rich_text(why)}", highlight=False)
+    out.print(f"Published {rich_text(str(folder))}/ (latest); report: {rich_text(str(folder / 'report.md'))}")
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown user"
 
 
 @app.command()
@@ -280,46 +301,65 @@ def run(
         str | None, typer.Option("--date", help="the run's date, YYYY-MM-DD (default today)")
     ] = None,
     state_dir: Annotated[
-        Path | None, typer.Option(help="Prefect's state folder (default .summit-state/)")
+        Path | None, typer.Option(help="Prefect's state and the cache (default .summit-state/)")
     ] = None,
     max_file_mb: MaxFileMb = None,
     model: Models = None,
     languages: Languages = None,
     poster_size: PosterSize = None,
+    runner: Annotated[
+        str | None, typer.Option(help="extraction runs on: process (default), dask, thread")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="extraction workers (default: one per core)")
+    ] = None,
+    dask_address: Annotated[
+        str | None, typer.Option(help="an existing Dask scheduler, with --runner dask")
+    ] = None,
+    keep_runs: Annotated[int | None, typer.Option(min=1, help="complete runs to keep (default 14)")] = None,
 ) -> None:
-    """Run the nightly synthesis now, as a Prefect flow on this machine."""
-    settings = Settings()
-    from synthesis.documents.kit import parse_languages
+    """Run the nightly synthesis now, as a Prefect flow on this machine, and publish it as `latest`.
 
-    with friendly_errors():
-        pair = parse_languages(languages) if languages else None
-    try:
-        day = date.fromisoformat(run_date) if run_date else date.today()
-    except ValueError:
-        err.print(f"[bold red]Error:[/] --date '{run_date}' is not a date. [bold]Hint:[/] use YYYY-MM-DD")
-        raise typer.Exit(2) from None
-    from flows.runtime import configure_prefect
+    Exit codes: 0 published, 1 published but a document failed, 2 nothing published.
+    """
+    from flows.runtime import configure_prefect, owned_server
+    from synthesis.config import RunOptions, resolve_run_config
+    from synthesis.lock import run_lock
 
-    configure_prefect(state_dir or settings.state_dir)
-    from flows.nightly import nightly  # imports Prefect, which reads the environment just set
-    from synthesis.output import run_dir
+    with friendly_errors(EXIT_NOT_PUBLISHED):
+        options = RunOptions(
+            outputs_dir=outputs, state_dir=state_dir, run_date=_parse_date(run_date, "--date"),
+            max_file_mb=max_file_mb, models=_model_overrides(model or []),
+            languages=tuple(languages.split(",", 1)) if languages else None,
+            poster_size=poster_size, runner=runner, workers=workers, dask_address=dask_address,
+            keep_runs=keep_runs,
+        )  # fmt: skip
+        config = resolve_run_config(summit_dir, options, today=date.today())
+        trigger = f"`summit run` by {_who()}"
+        with run_lock(config.summit_outputs, summit_id=config.summit.id, by=trigger, now=datetime.now(UTC)):
+            configure_prefect(config.state_dir)
+            try:
+                with owned_server():
+                    from flows.nightly import nightly  # imports Prefect, which reads the environment just set
 
-    outputs_dir = outputs or settings.outputs_dir
-    with friendly_errors():
-        synthesis = nightly(
-            summit_dir=summit_dir,
-            outputs_dir=outputs_dir,
-            run_date=day,
-            max_file_mb=max_file_mb or settings.max_file_mb,
-            models=_pipelines(settings, model or []).spec.models,
-            languages=pair,
-            translators=settings.translator_names(),
-            poster_size=poster_size or settings.poster_size,
-            public_url=settings.public_url,
-        )
-    directory = run_dir(outputs_dir, synthesis.run.summit_id, day.isoformat())
-    _print_run(synthesis, directory)
-    _print_documents(sorted(directory.glob("*.*")))
+                    report = nightly(summit_dir=summit_dir, options=options, trigger=trigger)
+            except SynthesisError:
+                raise
+            except Exception as error:
+                first_line = (str(error).splitlines() or [""])[0]
+                err.print(
+                    "[bold red]Error:[/] the run failed and published nothing: "
+                    f"{rich_text(type(error).__name__)}: {rich_text(first_line)}",
+                    highlight=False,
+                )
+                err.print("[bold]Hint:[/] `latest` still names the previous complete run; see the log above")
+                raise typer.Exit(EXIT_NOT_PUBLISHED) from None
+    from synthesis.publish import latest_run
+
+    folder = latest_run(config.summit_outputs) or config.summit_outputs
+    _print_report(report, folder)
+    _print_documents(sorted(folder.glob("*.*")))
+    raise typer.Exit(report.exit_code)
 
 
 def _print_documents(files: list[Path]) -> None:
@@ -378,7 +418,10 @@ def kit(
             api_key=settings.translate_key,
         )
         texts = translate_free_text(synthesis, pair, chain)
-        directory = out_dir or stored.parent / kit_folder_name(city, pair)
+        # Run folders are immutable: a kit goes beside them, under kits/<run>/.
+        directory = out_dir or stored.parent.parent / "kits" / stored.parent.name / kit_folder_name(
+            city, pair
+        )
         rendered = render_exhibition(
             synthesis,
             texts,

@@ -52,6 +52,16 @@ class Workshop(BaseModel):
     scope: Localised
 
 
+class Schedule(BaseModel):
+    """When the night runs, in the summit's own time zone (`summit serve` registers it)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    cron: str = Field("30 1 * * *", pattern=r"^\S+( \S+){4}$", description="minute hour day month weekday")
+    timezone: str = "Europe/Berlin"
+    active: bool = True
+
+
 class SummitConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -64,6 +74,7 @@ class SummitConfig(BaseModel):
     workshops: tuple[Workshop, ...] = Field(min_length=1)
     # Where the synthesis is published; the posters' QR codes open it. "{workshop}" becomes the workshop id.
     url: str | None = Field(None, pattern=r"^https?://")
+    schedule: Schedule = Schedule()
 
     @model_validator(mode="after")
     def _consistent(self) -> SummitConfig:

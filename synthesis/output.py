@@ -1,4 +1,4 @@
-"""The files a run leaves in outputs/<summit-id>/<run-date>/."""
+"""The synthesis files of a run folder, written atomically (synthesis.publish makes the folder)."""
 
 from __future__ import annotations
 
@@ -8,26 +8,6 @@ import tempfile
 from pathlib import Path
 
 from synthesis.models import Rejection, SummitSynthesis
-
-
-def run_dir(outputs: Path, summit_id: str, run_date: str) -> Path:
-    return outputs / summit_id / run_date
-
-
-def previous_run(outputs: Path, summit_id: str, run_date: str) -> SummitSynthesis | None:
-    """The latest earlier night's synthesis, if any; an unreadable one is skipped."""
-    folder = outputs / summit_id
-    earlier = (
-        sorted(p for p in folder.glob("*/synthesis.json") if p.parent.name < run_date)
-        if folder.is_dir()
-        else []
-    )
-    for path in reversed(earlier):
-        try:
-            return SummitSynthesis.model_validate_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # written by an older version, or damaged: compare with the one before
-    return None
 
 
 def write_atomically(path: Path, content: str) -> None:

@@ -1,7 +1,7 @@
 """Run configuration, read from SUMMIT_* environment variables or a .env file.
 
-Only the edges (the CLI and the flows) build Settings; library functions take
-plain arguments and never look at the environment.
+Only synthesis.config reads them, to resolve the one RunConfig that the CLI,
+the schedule and the web share; library functions take plain arguments.
 """
 
 from __future__ import annotations
@@ -35,6 +35,12 @@ class Settings(BaseSettings):
         None,
         description="QR code target on posters; {workshop} becomes the workshop id (else summit.yaml url)",
     )
+
+    # Runs and their history (docs/running.md).
+    keep_runs: int = Field(14, ge=1, description="complete runs kept per summit; older ones are deleted")
+    runner: str = Field("process", description="where extraction runs: process, dask or thread")
+    workers: int | None = Field(None, ge=1, description="extraction workers (default: one per core)")
+    dask_address: str | None = Field(None, description="an existing Dask scheduler, for --runner dask")
 
     def translator_names(self) -> list[str]:
         return [name.strip() for name in self.translators.split(",") if name.strip()]

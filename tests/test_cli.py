@@ -63,7 +63,7 @@ def test_invalid_summit_is_one_line_with_a_hint(tmp_path: Path) -> None:
 def test_run_refuses_a_malformed_date(summit_dir: Path) -> None:
     result = runner.invoke(app, ["run", str(summit_dir), "--date", "31/08/2019"])
     assert result.exit_code == 2
-    assert "--date '31/08/2019' is not a date" in result.output
+    assert "--date: '31/08/2019' is not a date" in result.output
 
 
 def _records(count: int) -> list[dict[str, str]]:

@@ -1,5 +1,4 @@
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 from synthesis.digest import (
     changes_since,
@@ -26,7 +25,6 @@ from synthesis.models import (
     WorkshopSynthesis,
     content_id,
 )
-from synthesis.output import previous_run, write_run
 
 LYON = Actor(text="Lyon", id="lyon", kind="city")
 
@@ -175,14 +173,9 @@ def _synthesis(day: date, commitments: tuple[Commitment, ...]) -> SummitSynthesi
     )
 
 
-def test_changes_since_the_previous_night_by_stable_id(tmp_path: Path) -> None:
+def test_changes_since_the_previous_night_by_stable_id() -> None:
     kept, dropped, new = pledge("n1", "trees"), pledge("n2", "benches"), pledge("n3", "fountains")
-    write_run(_synthesis(date(2019, 8, 30), (kept,)), tmp_path / "s" / "2019-08-30")
-    write_run(_synthesis(date(2019, 8, 31), (kept, dropped)), tmp_path / "s" / "2019-08-31")
-    (tmp_path / "s" / "2019-09-02").mkdir()
-    (tmp_path / "s" / "2019-09-02" / "synthesis.json").write_text("a later night", encoding="utf-8")
-    previous = previous_run(tmp_path, "s", "2019-09-01")
-    assert previous is not None and previous.run.run_date == date(2019, 8, 31)
+    previous = _synthesis(date(2019, 8, 31), (kept, dropped))
     changes = changes_since([_workshop("healthy", [], (kept, new))], previous)
     assert (changes.previous_run, changes.added, changes.removed) == (
         date(2019, 8, 31),
@@ -190,11 +183,3 @@ def test_changes_since_the_previous_night_by_stable_id(tmp_path: Path) -> None:
         (dropped.id,),
     )
     assert changes_since([_workshop("healthy", [], (kept,))], None).added == (kept.id,)
-
-
-def test_a_damaged_previous_synthesis_is_skipped(tmp_path: Path) -> None:
-    write_run(_synthesis(date(2019, 8, 30), ()), tmp_path / "s" / "2019-08-30")
-    (tmp_path / "s" / "2019-08-31").mkdir()
-    (tmp_path / "s" / "2019-08-31" / "synthesis.json").write_text("{broken", encoding="utf-8")
-    previous = previous_run(tmp_path, "s", "2019-09-01")
-    assert previous is not None and previous.run.run_date == date(2019, 8, 30)

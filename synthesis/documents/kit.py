@@ -13,6 +13,7 @@ from pathlib import Path
 from synthesis.documents.content import Branding
 from synthesis.documents.errors import DocumentError
 from synthesis.models import LANGUAGES, Language, SummitSynthesis
+from synthesis.publish import latest_run
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -61,8 +62,11 @@ def latest_synthesis(
     """The stored synthesis of `run_date`, or of the latest run; raises DocumentError if there is none."""
     folder = outputs / summit_id
     candidates = sorted(folder.glob("*/synthesis.json")) if folder.is_dir() else []
-    if run_date:
-        candidates = [p for p in candidates if p.parent.name == run_date]
+    latest = latest_run(folder)
+    if run_date:  # a run's date, or its full name (2019-09-01T013000)
+        candidates = [p for p in candidates if p.parent.name.startswith(run_date)]
+    elif latest is not None:
+        candidates = [latest / "synthesis.json"]
     if not candidates:
         wanted = f"of {run_date} " if run_date else ""
         raise DocumentError(

@@ -1,13 +1,19 @@
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from flows.nightly import nightly
+from synthesis.config import RunOptions
 from synthesis.errors import ConfigError
 from synthesis.models import RejectionReason, SummitSynthesis
+from synthesis.publish import latest_run, runs
+from synthesis.report import RunReport
 from tests.conftest import BAD, GOOD, AddNote, write_note
+
+DAY = date(2019, 9, 1)
 
 
 @pytest.fixture
@@ -19,30 +25,69 @@ def uploads(summit_dir: Path, add_note: AddNote) -> Path:
     return summit_dir
 
 
-def test_nightly_writes_the_synthesis_and_the_rejections(uploads: Path, tmp_path: Path) -> None:
-    outputs = tmp_path / "outputs"
-    result = nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1))
+def run(summit_dir: Path, tmp_path: Path, **options: Any) -> RunReport:
+    """One night with its outputs and cache under tmp_path; extraction in this process unless asked."""
+    settings = {"outputs_dir": tmp_path / "outputs", "state_dir": tmp_path / "state", "run_date": DAY}
+    settings.setdefault("runner", "thread")
+    return nightly(summit_dir=summit_dir, options=RunOptions(**{**settings, **options}))
 
-    run_dir = outputs / "dusseldorf-2019" / "2019-09-01"
-    stored = SummitSynthesis.model_validate_json((run_dir / "synthesis.json").read_text("utf-8"))
-    assert stored == result
-    assert [n.source for n in stored.notes] == [
+
+def published(tmp_path: Path) -> Path:
+    folder = latest_run(tmp_path / "outputs" / "dusseldorf-2019")
+    assert folder is not None
+    return folder
+
+
+def stored(tmp_path: Path) -> SummitSynthesis:
+    return SummitSynthesis.model_validate_json((published(tmp_path) / "synthesis.json").read_text("utf-8"))
+
+
+def test_the_night_publishes_a_complete_run_folder(uploads: Path, tmp_path: Path) -> None:
+    report = run(uploads, tmp_path)
+    folder = published(tmp_path)
+    assert folder.name == report.run and folder.name.startswith("2019-09-01T")
+    synthesis = stored(tmp_path)
+    assert [n.source for n in synthesis.notes] == [
         "notes/connective/connective-note.odt",
         "notes/healthy/healthy-note.docx",
         "notes/resilient/resilient-note.pdf",
     ]
-    stats = {w.workshop: w.stats for w in stored.workshops}
+    stats = {w.workshop: w.stats for w in synthesis.workshops}
     assert list(stats) == ["communicative", "healthy", "resilient", "connective", "inclusive"]
     assert (stats["healthy"].notes, stats["healthy"].languages) == (1, {"en": 1})
-    assert stats["resilient"].words == stored.notes[2].words
-    assert stats["inclusive"].notes == 0
-    assert stored.run.software["prefect"] == "3.8.8"
-
-    rejected = json.loads((run_dir / "rejected.json").read_text("utf-8"))
+    assert synthesis.run.software["prefect"] == "3.8.8"
+    rejected = json.loads((folder / "rejected.json").read_text("utf-8"))
     assert [(r["source"], r["reason"]) for r in rejected] == [
         ("notes/healthy/truncated.docx", "corrupt_file")
     ]
-    assert "notes/healthy/truncated.docx" in (run_dir / "rejected.md").read_text("utf-8")
+    assert (report.notes.read, report.notes.new, report.notes.rejected) == (3, 3, 1)
+    assert RunReport.model_validate_json((folder / "report.json").read_text("utf-8")) == report.model_copy(
+        update={"run": report.run}
+    )
+    markdown = (folder / "report.md").read_text("utf-8")
+    assert "3 read: 3 new" in markdown and "notes/healthy/truncated\\.docx" in markdown
+    assert set(report.timings) == {"ingest", "extract", "synthesise", "translate", "render"}
+    assert report.exit_code == 0 and not report.failed_documents
+    assert not list(folder.parent.glob(".staging-*"))
+
+
+def test_a_second_night_reuses_every_note_and_moves_latest(uploads: Path, tmp_path: Path) -> None:
+    first = run(uploads, tmp_path)
+    second = run(uploads, tmp_path)
+    assert (second.cache.ingest_hits, second.cache.extraction_hits, second.cache.extracted) == (3, 3, 0)
+    assert (first.cache.extraction_hits, first.cache.extracted) == (0, 3)
+    assert published(tmp_path).name == second.run != first.run
+    assert [p.name for p in runs(tmp_path / "outputs" / "dusseldorf-2019")] == [first.run, second.run]
+    assert second.notes.new == 0 and second.commitments_added == () and second.commitments_removed == ()
+    assert len(first.commitments_added) == first.commitments > 0
+
+
+def test_a_changed_note_is_the_only_one_extracted_again(uploads: Path, tmp_path: Path) -> None:
+    run(uploads, tmp_path)
+    sidecar = uploads / "notes" / "resilient" / "resilient-note.pdf.meta.yaml"
+    sidecar.write_text(sidecar.read_text().replace("2019-09-01", "2019-08-31"), encoding="utf-8")
+    again = run(uploads, tmp_path)
+    assert (again.cache.extraction_hits, again.cache.extracted, again.notes.changed) == (2, 1, 1)
 
 
 def test_a_note_that_crashes_ingestion_does_not_stop_the_night(
@@ -58,46 +103,49 @@ def test_a_note_that_crashes_ingestion_does_not_stop_the_night(
         return real_detect(paragraphs)
 
     monkeypatch.setattr(read, "detect_note", buggy_detect)
-    result = nightly(summit_dir=uploads, outputs_dir=tmp_path / "out", run_date=date(2019, 9, 1))
+    run(uploads, tmp_path)
+    result = stored(tmp_path)
     crashed = {r.source: r for r in result.rejected}["notes/resilient/resilient-note.pdf"]
     assert crashed.reason is RejectionReason.INTERNAL_ERROR
     assert "a bug that only this note triggers" in crashed.message
     assert {n.workshop for n in result.notes} == {"healthy", "connective"}
 
 
-def test_rerun_replaces_that_night_and_keeps_earlier_nights(uploads: Path, tmp_path: Path) -> None:
-    outputs = tmp_path / "outputs"
-    first = nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 8, 31))
-    (uploads / "notes" / "healthy" / "truncated.docx").unlink()
-    nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1))
-    again = nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1))
-    assert first.changes is not None and first.changes.previous_run is None
-    assert again.changes is not None and again.changes.previous_run == date(2019, 8, 31)
-    assert again.changes.added == () and again.changes.removed == ()  # same notes, same pledges
-    assert {c.id for c in again.cities} >= {"lyon"}
-    assert all(w.quotes for w in again.workshops if w.stats.notes)
-    first = json.loads((outputs / "dusseldorf-2019" / "2019-08-31" / "rejected.json").read_text())
-    second = json.loads((outputs / "dusseldorf-2019" / "2019-09-01" / "rejected.json").read_text())
-    assert len(first) == 1 and second == []
+def test_a_note_whose_extraction_fails_is_reported_and_the_others_published(
+    uploads: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.nightly
+
+    real = flows.nightly.extract_note
+
+    def buggy(note, pipelines):  # type: ignore[no-untyped-def]
+        if note.workshop == "connective":
+            raise ValueError("a rule that breaks on this note")
+        return real(note, pipelines)
+
+    monkeypatch.setattr(flows.nightly, "extract_note", buggy)
+    report = run(uploads, tmp_path)
+    [(note_id, error)] = report.extraction_errors.items()
+    assert error == "ValueError: a rule that breaks on this note"
+    assert note_id == next(n.id for n in stored(tmp_path).notes if n.workshop == "connective")
+    assert {e.note_id for e in stored(tmp_path).extractions} == {
+        n.id for n in stored(tmp_path).notes if n.workshop != "connective"
+    }
 
 
 def test_an_invalid_summit_fails_the_run_with_its_config_error(tmp_path: Path) -> None:
     (tmp_path / "summit.yaml").write_text("id: dusseldorf-2019\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="field 'name'"):
-        nightly(summit_dir=tmp_path, outputs_dir=tmp_path / "out", run_date=date(2019, 9, 1))
+        run(tmp_path, tmp_path)
 
 
 def test_the_night_extracts_commitments_per_workshop(uploads: Path, tmp_path: Path) -> None:
-    result = nightly(summit_dir=uploads, outputs_dir=tmp_path / "out", run_date=date(2019, 9, 1))
+    run(uploads, tmp_path)
+    result = stored(tmp_path)
     assert {e.note_id for e in result.extractions} == {n.id for n in result.notes}
     healthy = next(w for w in result.workshops if w.workshop == "healthy")
-    pledges = {(c.actor.id, c.deadline) for c in healthy.commitments}
-    assert (
-        "lyon",
-        "2020-12-31",
-    ) in pledges  # "Lyon will plant 3,000 street trees ... by the end of 2020."
+    assert ("lyon", "2020-12-31") in {(c.actor.id, c.deadline) for c in healthy.commitments}
     assert any(b.city.id == "rabat" for b in healthy.best_practices)
-    assert healthy.themes and healthy.themes[0].mentions >= healthy.themes[-1].mentions
     for commitment in healthy.commitments:  # provenance: the quote is in its note
         note = next(n for n in result.notes if n.id == commitment.source.note_id)
         assert note.text[commitment.source.start : commitment.source.end] == commitment.source.quote
@@ -105,46 +153,19 @@ def test_the_night_extracts_commitments_per_workshop(uploads: Path, tmp_path: Pa
     assert result.extraction_errors == {}
 
 
-def test_extraction_is_cached_by_note_and_pipeline(
-    summit_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import flows.nightly
-
-    write_note(
-        summit_dir / "notes" / "healthy",
-        "cache.md",
-        f"Lyon will open {tmp_path.name} cool rooms by June 2020.",  # text unique to this test
-        language="en",
-    )
-    calls: list[str] = []
-    real = flows.nightly.extract_note
-
-    def counting(note, pipelines):  # type: ignore[no-untyped-def]
-        calls.append(note.id)
-        return real(note, pipelines)
-
-    monkeypatch.setattr(flows.nightly, "extract_note", counting)
-    first = nightly(summit_dir=summit_dir, outputs_dir=tmp_path / "a", run_date=date(2019, 9, 1))
-    second = nightly(summit_dir=summit_dir, outputs_dir=tmp_path / "b", run_date=date(2019, 9, 1))
-    assert len(calls) == 1  # the second night reused the first night's extraction
-    assert first.extractions == second.extractions
-
-
 def test_the_night_ends_with_the_exhibition_documents(uploads: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    outputs = tmp_path / "outputs"
-    nightly(summit_dir=uploads, outputs_dir=outputs, run_date=date(2019, 9, 1), languages=("de", "en"))
-    run_dir = outputs / "dusseldorf-2019" / "2019-09-01"
-    names = {p.name for p in run_dir.iterdir()}
+    report = run(uploads, tmp_path, languages=("de", "en"))
+    folder = published(tmp_path)
+    names = {p.name for p in folder.iterdir()}
     posters = {
         f"poster-{w}-de-en.pdf" for w in ("communicative", "healthy", "resilient", "connective", "inclusive")
     }
     assert posters | {"booklet-de-en.pdf", "booklet-de-en.docx", "commitments.csv"} <= names
-    assert "decidim-accountability.csv" in names
-    # The test notes have no translation memory: what they say is exported for translators.
+    assert set(report.documents) == names - {"report.md", "report.json"}
     assert {"to-translate.de.po", "to-translate.en.po"} & names
-    text = PdfReader(run_dir / "booklet-de-en.pdf").pages[0].extract_text()
+    text = PdfReader(folder / "booklet-de-en.pdf").pages[0].extract_text()
     assert "Gipfel" in text and "Summit" in text
 
 
@@ -157,8 +178,28 @@ def test_a_document_that_fails_does_not_cost_the_others(
         raise RuntimeError("a bug in the booklet layout")
 
     monkeypatch.setattr(render, "render_booklet", broken)
-    nightly(summit_dir=uploads, outputs_dir=tmp_path / "outputs", run_date=date(2019, 9, 1))
-    run_dir = tmp_path / "outputs" / "dusseldorf-2019" / "2019-09-01"
-    names = {p.name for p in run_dir.iterdir()}
+    report = run(uploads, tmp_path)
+    names = {p.name for p in published(tmp_path).iterdir()}
     assert "booklet-en-fr.pdf" not in names and not any(n.startswith(".") for n in names)
     assert {"booklet-en-fr.docx", "poster-healthy-en-fr.pdf", "synthesis.json"} <= names
+    assert (
+        report.exit_code == 1
+        and "a bug in the booklet layout" in report.failed_documents["booklet-en-fr.pdf"]
+    )
+    assert "**not written** `booklet\\-en\\-fr\\.pdf`" in (published(tmp_path) / "report.md").read_text()
+
+
+@pytest.mark.slow
+def test_extraction_in_worker_processes(summit_dir: Path, tmp_path: Path) -> None:
+    """The default runner: the notes' extraction in two worker processes, models loaded once in each."""
+    notes = summit_dir / "notes" / "healthy"
+    write_note(notes, "a.md", "Lyon will plant 3,000 street trees by the end of 2020.", language="en")
+    write_note(notes, "b.md", "Rabat ouvrira deux cliniques d'ici 2021.", language="fr")
+    import flows.nightly
+
+    flows.nightly.pipelines_for.cache_clear()
+    report = run(summit_dir, tmp_path, runner="process", workers=2)
+    assert report.cache.extracted == 2 and report.extraction_errors == {}
+    result = stored(tmp_path)
+    assert {(c.actor.id, c.deadline) for c in result.workshops[1].commitments} >= {("lyon", "2020-12-31")}
+    assert flows.nightly.pipelines_for.cache_info().currsize == 0  # no model loaded in this process

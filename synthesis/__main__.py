@@ -1,0 +1,3 @@
+from synthesis.cli import app
+
+app(prog_name="summit")

@@ -1,0 +1,207 @@
+"""The night's stages over a whole summit, as plain functions: the flow only orchestrates them.
+
+Ingestion and extraction results are kept in a `RecordStore` under keys that
+hash everything they depend on (see `ingest_key` and `extraction_key`), so an
+unchanged night reads no document and loads no language model, and a killed
+night keeps every note it had finished.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import synthesis
+from synthesis.digest import changes_since, city_index, shared_themes
+from synthesis.ingest import IngestLimits, discover, drop_duplicates, ingest_file, split_results
+from synthesis.ingest.metadata import SIDECAR_SUFFIX
+from synthesis.models import Language, Note, NoteExtraction, Rejection, RunInfo, SummitConfig, SummitSynthesis
+from synthesis.store import RecordStore, fingerprint, source_fingerprint
+from synthesis.workshops import summarise_workshops
+
+PACKAGE = Path(synthesis.__file__).parent
+INGEST_CODE = (PACKAGE / "ingest",)
+EXTRACT_CODE = (PACKAGE / "extract",)
+
+
+def code_fingerprint(folders: Sequence[Path]) -> str:
+    """The stage's code and data files, plus the records they produce."""
+    return fingerprint(source_fingerprint(folders), (PACKAGE / "models.py").read_bytes())
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    notes: list[Note]
+    rejected: list[Rejection]
+    cached: int  # notes taken from the store without reading their file
+
+
+def ingest_key(
+    path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits, code: str
+) -> str | None:
+    """What a note's ingestion depends on; None when the file must not be read here (not a plain file)."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limits.max_file_bytes:
+        return None  # symlinks, devices and oversized files: ingest_file says why
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    try:
+        side = sidecar.read_bytes() if sidecar.is_file() and not sidecar.is_symlink() else b""
+        content = path.read_bytes()
+    except OSError:
+        return None
+    return fingerprint(
+        "ingest",
+        code,
+        path.relative_to(summit_dir).as_posix(),
+        content,
+        side,
+        summit.model_dump_json(),
+        repr(limits),
+    )
+
+
+def ingest_all(
+    summit_dir: Path,
+    summit: SummitConfig,
+    *,
+    limits: IngestLimits,
+    store: RecordStore,
+    on_file: Callable[[Path], None] | None = None,
+) -> Ingested:
+    """Every upload of the summit as a note or a rejection; notes already read come from the store."""
+    code = code_fingerprint(INGEST_CODE)
+    paths, orphans = discover(summit_dir)
+    results: list[Note | Rejection] = []
+    cached = 0
+    for path in paths:
+        if on_file:
+            on_file(path)
+        key = ingest_key(path, summit_dir=summit_dir, summit=summit, limits=limits, code=code)
+        note = store.get(key, Note) if key else None
+        if note is not None:
+            cached += 1
+        else:
+            result = ingest_file(path, summit_dir=summit_dir, summit=summit, limits=limits)
+            if key and isinstance(result, Note):
+                store.put(key, result)  # rejections are read again: their file may be fixed in place
+            results.append(result)
+            continue
+        results.append(note)
+    outcome = split_results([*drop_duplicates(results), *orphans])
+    return Ingested(outcome.notes, outcome.rejected, cached)
+
+
+def pipeline_fingerprint(model_versions: dict[Language, str]) -> str:
+    """The models (name and version) and the extraction code and data: shared by every note's key."""
+    return fingerprint(json.dumps(model_versions, sort_keys=True), code_fingerprint(EXTRACT_CODE))
+
+
+def extraction_key(note: Note, *, pipeline: str) -> str:
+    """A note's extraction depends on its text and blocks, and on the metadata extraction reads."""
+    blocks = [(p.start, p.end, p.kind, p.language) for p in note.paragraphs]
+    return fingerprint(
+        "extract",
+        pipeline,
+        note.id,
+        note.format,
+        note.language,
+        note.meta.city or "",
+        note.meta.session.day.isoformat(),
+        json.dumps(blocks),
+    )
+
+
+@dataclass(slots=True)
+class ExtractionPlan:
+    """Which notes are already extracted, and the batches of those that are not."""
+
+    found: dict[str, NoteExtraction] = field(default_factory=dict)  # by note id
+    batches: list[list[Note]] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # note id to store key
+
+    @property
+    def languages(self) -> list[Language]:
+        return sorted({p.language for batch in self.batches for note in batch for p in note.paragraphs})
+
+
+def plan_extraction(
+    notes: Sequence[Note], *, pipeline: str, store: RecordStore, batches: int
+) -> ExtractionPlan:
+    """Look every note up; share the rest among `batches` batches of about equal words, longest first."""
+    plan = ExtractionPlan()
+    missing: list[Note] = []
+    for note in notes:
+        key = plan.keys[note.id] = extraction_key(note, pipeline=pipeline)
+        found = store.get(key, NoteExtraction)
+        if found is None:
+            missing.append(note)
+        else:
+            plan.found[note.id] = found
+    bins: list[tuple[int, list[Note]]] = [(0, []) for _ in range(max(1, min(batches, len(missing))))]
+    for note in sorted(missing, key=lambda n: -n.words):
+        words, batch = min(bins, key=lambda b: b[0])
+        bins.remove((words, batch))
+        bins.append((words + note.words, [*batch, note]))
+    plan.batches = [batch for _, batch in bins if batch]
+    return plan
+
+
+def extract_batch(
+    notes: Sequence[Note], keys: dict[str, str], store: RecordStore, extract: Callable[[Note], NoteExtraction]
+) -> dict[str, NoteExtraction | str]:
+    """Extract each note and store it at once; a note that fails gives its error, and the batch goes on."""
+    done: dict[str, NoteExtraction | str] = {}
+    for note in notes:
+        try:
+            extraction = extract(note)
+        except Exception as error:  # one note's bug must not cost the others their extraction
+            done[note.id] = f"{type(error).__name__}: {error}"[:300]
+            continue
+        store.put(keys[note.id], extraction)
+        done[note.id] = extraction
+    return done
+
+
+def assemble(
+    summit: SummitConfig,
+    ingested: Ingested,
+    extractions: dict[str, NoteExtraction | str],
+    previous: SummitSynthesis | None,
+    *,
+    run_date: date,
+    started_at: datetime,
+    finished_at: datetime,
+    software: dict[str, str],
+) -> SummitSynthesis:
+    """The summit's synthesis from its notes and their extractions, compared with the previous run."""
+    notes = ingested.notes
+    done = [e for n in notes if isinstance(e := extractions.get(n.id), NoteExtraction)]
+    failed = {n.id: e for n in notes if isinstance(e := extractions.get(n.id, "not extracted"), str)}
+    models = {language: model for e in done for language, model in e.models.items()}
+    workshops = summarise_workshops(notes, done, summit)
+    return SummitSynthesis(
+        run=RunInfo(
+            summit_id=summit.id,
+            run_date=run_date,
+            started_at=started_at,
+            finished_at=finished_at,
+            software=software,
+            models=dict(sorted(models.items())),
+        ),
+        notes=tuple(notes),
+        rejected=tuple(ingested.rejected),
+        workshops=workshops,
+        extractions=tuple(done),
+        extraction_errors=failed,
+        shared_themes=shared_themes(workshops),
+        cities=city_index(workshops),
+        changes=changes_since(workshops, previous),
+        summit=summit,
+    )

@@ -21,6 +21,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
+from pydantic import TypeAdapter
 
 from flows.artifacts import publish_artifacts
 from flows.runtime import die_with_parent
@@ -51,6 +52,8 @@ from synthesis.store import RecordStore
 from synthesis.translate.config import build_chain
 
 T = TypeVar("T")
+# Notes travel to extraction workers as JSON: a Dask worker would take a pydantic model apart.
+NOTES = TypeAdapter(list[Note])
 CACHE_DAYS = 60  # store records unused for this long are deleted
 
 
@@ -116,8 +119,9 @@ def plan_task(notes: list[Note], config: RunConfig) -> ExtractionPlan:
 
 @task(cache_policy=NO_CACHE, task_run_name="extract {label}", retries=1)
 def extract_batch_task(
-    notes: list[Note], keys: dict[str, str], cache_dir: Path, models: tuple[tuple[str, str], ...], label: str
+    notes_json: bytes, keys: dict[str, str], cache_dir: Path, models: tuple[tuple[str, str], ...], label: str
 ) -> dict[str, NoteExtraction | str]:
+    notes = NOTES.validate_json(notes_json)
     pipelines = pipelines_for(models)
     store = RecordStore(cache_dir, "extractions")
     return extract_batch(notes, keys, store, lambda note: extract_note(note, pipelines))
@@ -129,7 +133,7 @@ def extract_notes(plan: ExtractionPlan, config: RunConfig) -> dict[str, NoteExtr
     models = tuple(sorted(config.models.items()))
     futures = [
         extract_batch_task.submit(
-            by_ref(batch), plan.keys, config.cache_dir, models, f"{i + 1}/{len(plan.batches)}"
+            NOTES.dump_json(batch), plan.keys, config.cache_dir, models, f"{i + 1}/{len(plan.batches)}"
         )
         for i, batch in enumerate(plan.batches)
     ]

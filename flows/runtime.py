@@ -70,24 +70,34 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def owned_server() -> Iterator[str | None]:
-    """A temporary Prefect API server for this process's run; None when PREFECT_API_URL names one."""
+def owned_server(*, port: int | None = None, scheduler: bool = False) -> Iterator[str | None]:
+    """A Prefect API server for this process; None when PREFECT_API_URL already names one.
+
+    The temporary kind (the default) serves one run. With `scheduler`, it is a full
+    `prefect server start`, with the scheduler service and the UI, for `summit serve`.
+    """
     if os.environ.get("PREFECT_API_URL"):
         yield None
         return
-    port = _free_port()
+    port = port or _free_port()
     url = f"http://127.0.0.1:{port}/api"
-    command = [
-        sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
-    ]  # fmt: skip
-    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
+    if scheduler:
+        prefect = Path(sys.executable).with_name("prefect")
+        command = [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+        env = {**os.environ, "PREFECT_UI_ENABLED": "true", "PREFECT_SERVER_LOGGING_LEVEL": "WARNING"}
+    else:
+        command = [
+            sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
+            "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
+        ]  # fmt: skip
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
+    # preexec_fn runs before any thread exists here: the CLI starts the server first.
     server = subprocess.Popen(command, env=env, preexec_fn=die_with_parent)
     try:
         deadline = time.monotonic() + SERVER_STARTUP_SECONDS
         while not _healthy(url):
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the temporary Prefect server did not start (exit {server.poll()})")
+                raise RuntimeError(f"the Prefect server did not start on port {port} (exit {server.poll()})")
             time.sleep(0.2)
         os.environ["PREFECT_API_URL"] = url
         yield url

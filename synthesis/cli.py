@@ -362,6 +362,53 @@ def run(
     raise typer.Exit(report.exit_code)
 
 
+@app.command()
+def serve(
+    inputs: Annotated[Path, typer.Argument(help="the folder of summits (default inputs/)")] = Path("inputs"),
+    outputs: Annotated[Path | None, typer.Option(help="output folder (default outputs/)")] = None,
+    state_dir: Annotated[
+        Path | None, typer.Option(help="Prefect's state and the cache (default .summit-state/)")
+    ] = None,
+    port: Annotated[int, typer.Option(help="port of the Prefect server and UI, if one is started")] = 4200,
+    runner: Annotated[str | None, typer.Option(help="where extraction runs: process, dask, thread")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="extraction workers (default: cores)")] = None,
+    keep_runs: Annotated[int | None, typer.Option(min=1, help="complete runs kept (default 14)")] = None,
+) -> None:
+    """Run every summit's nightly synthesis on its schedule (summit.yaml), until stopped with Ctrl-C.
+
+    Uses the Prefect server that PREFECT_API_URL names, or starts one on 127.0.0.1:PORT with its UI.
+    """
+    from flows.runtime import configure_prefect, owned_server
+    from synthesis.config import RunOptions, SettingError
+
+    options = RunOptions(
+        outputs_dir=outputs, state_dir=state_dir, runner=runner, workers=workers, keep_runs=keep_runs
+    )
+    with friendly_errors(2):
+        if not inputs.is_dir():
+            raise SettingError(
+                "INPUTS", f"{inputs} is not a folder", hint="give the folder that holds the summits"
+            )
+        configure_prefect(state_dir or Settings().state_dir)
+        with owned_server(port=port, scheduler=True) as started:
+            from flows.serve import deployments, serve_deployments
+
+            found, skipped = deployments(inputs, options, today=date.today())
+            for item in skipped:
+                err.print(f"[yellow]Skipped[/] {rich_text(str(item.summit_dir))}: {rich_text(item.why)}")
+            if not found:
+                raise SettingError(
+                    "INPUTS", f"no summit to serve under {inputs}", hint="see inputs/README.md"
+                )
+            for deployment in found:
+                schedule = deployment.schedules[0].schedule if deployment.schedules else None
+                when = f"{getattr(schedule, 'cron', '?')} ({getattr(schedule, 'timezone', '?')})"
+                out.print(f"Serving nightly-synthesis/{rich_text(deployment.name)}: {rich_text(when)}")
+            if started:
+                out.print(f"Prefect UI: {started.removesuffix('/api')}", highlight=False)
+            serve_deployments(found)
+
+
 def _print_documents(files: list[Path]) -> None:
     shown = [f for f in files if f.suffix in {".pdf", ".docx", ".csv", ".po"}]
     out.print("Documents: " + ", ".join(f.name for f in shown), highlight=False, soft_wrap=True)

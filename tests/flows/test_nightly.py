@@ -203,3 +203,15 @@ def test_extraction_in_worker_processes(summit_dir: Path, tmp_path: Path) -> Non
     result = stored(tmp_path)
     assert {(c.actor.id, c.deadline) for c in result.workshops[1].commitments} >= {("lyon", "2020-12-31")}
     assert flows.nightly.pipelines_for.cache_info().currsize == 0  # no model loaded in this process
+
+
+@pytest.mark.slow
+def test_extraction_on_a_local_dask_cluster_with_two_workers(summit_dir: Path, tmp_path: Path) -> None:
+    notes = summit_dir / "notes" / "healthy"
+    write_note(notes, "a.md", "Lyon will plant 3,000 street trees by the end of 2020.", language="en")
+    write_note(notes, "b.md", "Rabat ouvrira deux cliniques d'ici 2021.", language="fr")
+    write_note(notes, "c.md", "Montreal will train 50 ambassadors by June 2020.", language="en")
+    report = run(summit_dir, tmp_path, runner="dask", workers=2)
+    assert report.cache.extracted == 3 and report.extraction_errors == {}
+    healthy = stored(tmp_path).workshops[1]
+    assert {(c.actor.id, c.deadline) for c in healthy.commitments} >= {("lyon", "2020-12-31")}

@@ -20,7 +20,11 @@ class _Api(BaseHTTPRequestHandler):
             self.send_response(403)
             self.end_headers()
             return
-        payload = json.dumps({"translatedText": f"[{body['target']}] {body['q']}"}).encode()
+        # Like LibreTranslate: a list of texts in, a list of translations out.
+        texts = body["q"] if isinstance(body["q"], list) else [body["q"]]
+        translated = [f"[{body['target']}] {q}" for q in texts]
+        answer = translated if isinstance(body["q"], list) else translated[0]
+        payload = json.dumps({"translatedText": answer}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.end_headers()

@@ -21,8 +21,15 @@ from synthesis.documents.translation import translate_free_text
 from synthesis.extract import Pipelines, PipelineSpec, extract_note
 from synthesis.extract.pipeline import describe, load_base
 from synthesis.ingest import IngestLimits
-from synthesis.models import Language, Note, NoteExtraction
-from synthesis.night import assemble, extract_batch, ingest_all, pipeline_fingerprint, plan_extraction
+from synthesis.models import Language, Note
+from synthesis.night import (
+    assemble,
+    collect_extractions,
+    extract_batch,
+    ingest_all,
+    pipeline_fingerprint,
+    plan_extraction,
+)
 from synthesis.output import write_run
 from synthesis.publish import publish, run_name, start_staging
 from synthesis.store import RecordStore
@@ -43,7 +50,7 @@ def _warm(models: tuple[tuple[str, str], ...], languages: tuple[Language, ...]) 
 
 def _extract(
     notes: list[Note], keys: dict[str, str], cache_dir: Path, models: tuple[tuple[str, str], ...]
-) -> dict[str, NoteExtraction | str]:
+) -> dict[str, str]:
     pipelines = _pipelines(models)
     store = RecordStore(cache_dir, "extractions")
     return extract_batch(notes, keys, store, lambda note: extract_note(note, pipelines))
@@ -64,14 +71,15 @@ def direct(summit_dir: Path, work: Path) -> None:
         store=RecordStore(config.cache_dir, "extractions"), batches=2 * config.workers,
     )  # fmt: skip
     models = tuple(sorted(config.models.items()))
-    done: dict[str, NoteExtraction | str] = dict(plan.found)
+    failed: dict[str, str] = {}
     init = (models, tuple(plan.languages))
     with ProcessPoolExecutor(config.workers, initializer=_warm, initargs=init) as pool:
         futures = [
             pool.submit(_extract, batch, plan.keys, config.cache_dir, models) for batch in plan.batches
         ]
         for future in futures:
-            done |= future.result()
+            failed |= future.result()
+    done = collect_extractions(plan, failed, RecordStore(config.cache_dir, "extractions"))
     synthesis = assemble(
         config.summit, ingested, done, None, run_date=config.run_date,
         started_at=started, finished_at=datetime.now(UTC), software={},

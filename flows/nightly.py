@@ -3,8 +3,9 @@
 `summit run`, `summit serve`'s scheduled deployments and the web all start this
 flow with the same parameters, and it resolves the same RunConfig from them.
 Large records (notes, extractions, the synthesis) are passed `quote`d, so Prefect
-never walks them; no task caches through Prefect (NO_CACHE): the store of
-synthesis.night keeps what is worth keeping.
+never walks them, and reach the extraction workers as batch files, so a flow
+run's parameters stay small; no task caches through Prefect (NO_CACHE): the
+store of synthesis.night keeps what is worth keeping.
 """
 
 from __future__ import annotations
@@ -21,10 +22,8 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
-from pydantic import TypeAdapter
 
 from flows.artifacts import publish_artifacts
-from flows.runtime import die_with_parent
 from synthesis.config import RunConfig, RunOptions, resolve_run_config
 from synthesis.documents.content import Branding
 from synthesis.documents.render import Rendered, render_exhibition
@@ -32,19 +31,22 @@ from synthesis.documents.translation import TranslatedTexts, translate_free_text
 from synthesis.extract import Pipelines, PipelineSpec, extract_note
 from synthesis.extract.pipeline import describe
 from synthesis.ingest import IngestLimits
-from synthesis.ingest.language import classify
 from synthesis.lock import run_lock
 from synthesis.models import Language, Note, NoteExtraction, SummitSynthesis
 from synthesis.night import (
     ExtractionPlan,
     Ingested,
     assemble,
+    collect_extractions,
     extract_batch,
     ingest_all,
     pipeline_fingerprint,
+    read_batch,
+    write_batches,
 )
 from synthesis.night import plan_extraction as plan_notes
 from synthesis.output import write_run
+from synthesis.processes import die_with_parent
 from synthesis.provenance import software_versions
 from synthesis.publish import previous_synthesis, prune, publish, run_name, start_staging
 from synthesis.report import CacheCounts, RunReport, build_report, write_report
@@ -52,8 +54,6 @@ from synthesis.store import RecordStore
 from synthesis.translate.config import build_chain
 
 T = TypeVar("T")
-# Notes travel to extraction workers as JSON: a Dask worker would take a pydantic model apart.
-NOTES = TypeAdapter(list[Note])
 CACHE_DAYS = 60  # store records unused for this long are deleted
 
 
@@ -69,9 +69,10 @@ def pipelines_for(models: tuple[tuple[str, str], ...]) -> Pipelines:
 
 
 def warm_worker(models: tuple[tuple[str, str], ...], languages: tuple[Language, ...]) -> None:
-    """A worker process's start: die with the run, and load its models before any task arrives."""
+    """A worker process's start: die with the run, and load its models before any task arrives.
+
+    (The language detector belongs to ingestion, which loads it once in its reader process.)"""
     die_with_parent()
-    classify("warm up the language detector")
     for language in languages:
         pipelines_for(models).get(language)
 
@@ -104,7 +105,6 @@ def staging_task(config: RunConfig, name: str) -> Path:
 
 @task(cache_policy=NO_CACHE)
 def ingest_task(config: RunConfig) -> Ingested:
-    classify("warm up the language detector")  # once, before the first file
     limits = IngestLimits(max_file_bytes=int(config.max_file_mb * 1_000_000))
     store = RecordStore(config.cache_dir, "notes")
     return ingest_all(config.summit_dir, config.summit, limits=limits, store=store)
@@ -117,30 +117,44 @@ def plan_task(notes: list[Note], config: RunConfig) -> ExtractionPlan:
     return plan_notes(notes, pipeline=pipeline_fingerprint(versions), store=store, batches=2 * config.workers)
 
 
-@task(cache_policy=NO_CACHE, task_run_name="extract {label}", retries=1)
+@task(cache_policy=NO_CACHE)
+def batches_task(plan: ExtractionPlan, config: RunConfig, name: str) -> list[Path]:
+    return write_batches(plan, config.state_dir / "work" / config.summit.id / name)
+
+
+@task(cache_policy=NO_CACHE, task_run_name="extract {batch_file.name}", retries=1)
 def extract_batch_task(
-    notes_json: bytes, keys: dict[str, str], cache_dir: Path, models: tuple[tuple[str, str], ...], label: str
-) -> dict[str, NoteExtraction | str]:
-    notes = NOTES.validate_json(notes_json)
+    batch_file: Path, cache_dir: Path, models: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
+    batch = read_batch(batch_file)
     pipelines = pipelines_for(models)
     store = RecordStore(cache_dir, "extractions")
-    return extract_batch(notes, keys, store, lambda note: extract_note(note, pipelines))
+    return extract_batch(batch.notes, batch.keys, store, lambda note: extract_note(note, pipelines))
 
 
 @flow(name="extract-notes")
-def extract_notes(plan: ExtractionPlan, config: RunConfig) -> dict[str, NoteExtraction | str]:
-    """The notes the store did not have, batch by batch on the configured runner."""
-    models = tuple(sorted(config.models.items()))
-    futures = [
-        extract_batch_task.submit(
-            NOTES.dump_json(batch), plan.keys, config.cache_dir, models, f"{i + 1}/{len(plan.batches)}"
-        )
-        for i, batch in enumerate(plan.batches)
-    ]
-    done: dict[str, NoteExtraction | str] = {}
+def extract_notes(
+    batch_files: list[Path], cache_dir: Path, models: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
+    """Extract the batches on the configured runner, into the store; returns the notes that failed."""
+    futures = [extract_batch_task.submit(path, cache_dir, models) for path in batch_files]
+    failed: dict[str, str] = {}
     for future in futures:
-        done.update(future.result())
-    return done
+        failed.update(future.result())
+    return failed
+
+
+@task(cache_policy=NO_CACHE)
+def collect_task(
+    plan: ExtractionPlan, failed: dict[str, str], config: RunConfig
+) -> dict[str, NoteExtraction | str]:
+    return collect_extractions(plan, failed, RecordStore(config.cache_dir, "extractions"))
+
+
+@task(cache_policy=NO_CACHE)
+def cleanup_task(files: list[Path]) -> None:
+    for path in files:
+        path.unlink(missing_ok=True)
 
 
 @task(cache_policy=NO_CACHE)
@@ -236,10 +250,14 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
             ingested = ingest_task(config)
         with clock("extract"):
             plan = plan_task(by_ref(ingested.notes), config)
-            done: dict[str, NoteExtraction | str] = dict(plan.found)
+            failed: dict[str, str] = {}
             if plan.batches:
                 runner = task_runner(config, tuple(plan.languages))
-                done |= extract_notes.with_options(task_runner=runner)(by_ref(plan), config)
+                files = batches_task(by_ref(plan), config, name)
+                models = tuple(sorted(config.models.items()))
+                failed = extract_notes.with_options(task_runner=runner)(files, config.cache_dir, models)
+                cleanup_task(files)
+            done = collect_task(by_ref(plan), failed, config)
         previous = previous_task(config)
         with clock("synthesise"):
             synthesis = assemble_task(config, by_ref(ingested), by_ref(done), by_ref(previous), started_at)

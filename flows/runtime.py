@@ -10,9 +10,7 @@ instead, as a child that the kernel kills when the run dies, however it dies.
 
 from __future__ import annotations
 
-import ctypes
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -20,6 +18,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from synthesis.processes import die_with_parent
 
 OFFLINE_DEFAULTS = {
     "DO_NOT_TRACK": "1",
@@ -30,7 +30,6 @@ OFFLINE_DEFAULTS = {
     "PREFECT_UI_ENABLED": "false",
 }
 SERVER_STARTUP_SECONDS = 120
-PR_SET_PDEATHSIG = 1
 
 
 def configure_prefect(state_dir: Path) -> None:
@@ -40,17 +39,6 @@ def configure_prefect(state_dir: Path) -> None:
     os.environ.setdefault("PREFECT_HOME", str(state_dir))
     for name, value in OFFLINE_DEFAULTS.items():
         os.environ.setdefault(name, value)
-
-
-def die_with_parent() -> None:
-    """In a child process: ask Linux to SIGKILL us when our parent dies (a no-op elsewhere)."""
-    if not sys.platform.startswith("linux"):
-        return
-    parent = os.getppid()
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
 
 
 def _free_port() -> int:

@@ -94,16 +94,18 @@ def _ingest_table(result: IngestResult) -> Table:
     for note in sorted(result.notes, key=lambda n: (n.workshop, n.source)):
         status = "ok" + (f" ({'; '.join(note.warnings)})" if note.warnings else "")
         name = note.source.rsplit("/", 1)[-1]  # the workshop has its own column
-        table.add_row(name, note.workshop, note.language, str(note.words), status)
+        table.add_row(rich_text(name), note.workshop, note.language, str(note.words), rich_text(status))
     for rejected in result.rejected:
-        table.add_row(_under_notes(rejected.source), "", "", "", f"[red]rejected: {rejected.reason.value}[/]")
+        table.add_row(
+            rich_text(_under_notes(rejected.source)), "", "", "", f"[red]rejected: {rejected.reason.value}[/]"
+        )
     return table
 
 
 def _print_rejections(rejected: list[Rejection] | tuple[Rejection, ...]) -> None:
     for item in rejected:
         out.print(
-            f"[red]✗[/] {item.source}: {item.message} → {item.hint}",
+            f"[red]✗[/] {rich_text(item.source)}: {rich_text(item.message)} → {rich_text(item.hint)}",
             highlight=False,
             soft_wrap=True,
         )
@@ -202,7 +204,7 @@ def extract(
 ) -> None:
     """Extract commitments, recommendations, best practices, themes and places; one JSON line per input."""
     from synthesis.extract import TextRecord, extract_texts
-    from synthesis.extract.io import Defaults, RecordError, extraction_json, read_jsonl
+    from synthesis.extract.io import MAX_LINE_BYTES, Defaults, RecordError, extraction_json, read_jsonl
     from synthesis.ingest.read import read_document
 
     if bool(files) == bool(jsonl):
@@ -228,13 +230,13 @@ def extract(
     records: list[TextRecord] = []
     if jsonl is not None:
         if not jsonl.is_file():
-            err.print(f"[bold red]Error:[/] {jsonl}: no such file")
+            err.print(f"[bold red]Error:[/] {rich_text(str(jsonl))}: no such file")
             raise typer.Exit(1)
         for item in read_jsonl(jsonl, Defaults(session_date=day, speaker_city=city)):
             if isinstance(item, RecordError):
                 failures += 1
                 err.print(
-                    f"[bold red]Error:[/] {item.message}. [bold]Hint:[/] {item.hint}",
+                    f"[bold red]Error:[/] {rich_text(item.message)}. [bold]Hint:[/] {rich_text(item.hint)}",
                     highlight=False,
                 )
             else:
@@ -246,9 +248,22 @@ def extract(
                 text, _ = read_document(path, limits=limits)
             except (SynthesisError, OSError) as error:
                 failures += 1
-                message = error.message if isinstance(error, SynthesisError) else error.strerror
-                hint = f" [bold]Hint:[/] {error.hint}" if isinstance(error, SynthesisError) else ""
-                err.print(f"[bold red]Error:[/] {path}: {message}.{hint}", highlight=False)
+                message = (
+                    error.message if isinstance(error, SynthesisError) else (error.strerror or str(error))
+                )
+                hint = f" [bold]Hint:[/] {rich_text(error.hint)}" if isinstance(error, SynthesisError) else ""
+                err.print(
+                    f"[bold red]Error:[/] {rich_text(str(path))}: {rich_text(message)}.{hint}",
+                    highlight=False,
+                )
+                continue
+            if len(text) > MAX_LINE_BYTES:  # spaCy reads at most 1,000,000 characters at once
+                failures += 1
+                err.print(
+                    f"[bold red]Error:[/] {rich_text(str(path))}: {len(text):,} characters, more than "
+                    f"summit extract reads at once ({MAX_LINE_BYTES:,}). [bold]Hint:[/] split the file",
+                    highlight=False,
+                )
                 continue
             records.append(TextRecord(str(path), text, lang, day, city))  # type: ignore[arg-type]
     for record, language, extraction in extract_texts(records, pipelines, batch_size=batch_size):
@@ -411,7 +426,7 @@ def serve(
 
 def _print_documents(files: list[Path]) -> None:
     shown = [f for f in files if f.suffix in {".pdf", ".docx", ".csv", ".po"}]
-    out.print("Documents: " + ", ".join(f.name for f in shown), highlight=False, soft_wrap=True)
+    out.print("Documents: " + ", ".join(rich_text(f.name) for f in shown), highlight=False, soft_wrap=True)
     untranslated = [f for f in shown if f.name.startswith("to-translate.")]
     if untranslated:
         out.print(
@@ -478,12 +493,12 @@ def kit(
             poster_size=poster_size or settings.poster_size,
         )
     for failure in texts.failures:
-        err.print(f"[yellow]Warning:[/] translation backend failed: {failure}", highlight=False)
+        err.print(f"[yellow]Warning:[/] translation backend failed: {rich_text(failure)}", highlight=False)
     for name, why in rendered.failed.items():
-        err.print(f"[bold red]Error:[/] {name} was not written: {why}", highlight=False)
-    out.print(f"Kit for {city} ({'/'.join(pair)}) from {stored}", highlight=False)
+        err.print(f"[bold red]Error:[/] {rich_text(name)} was not written: {rich_text(why)}", highlight=False)
+    out.print(f"Kit for {rich_text(city)} ({'/'.join(pair)}) from {rich_text(str(stored))}", highlight=False)
     _print_documents(rendered.files)
-    out.print(f"Written to {directory}/", highlight=False)
+    out.print(f"Written to {rich_text(str(directory))}/", highlight=False)
     if rendered.failed:
         raise typer.Exit(1)
 

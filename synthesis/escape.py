@@ -17,7 +17,8 @@ from rich.markup import escape as _rich_escape
 # "exe.txt"); they are never needed in a note's name, title or metadata.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _STRIP_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS), None)
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")  # < > & are left to html.escape
+# Markup that works mid-line; escaped text never starts a line, so '-', '+' and '1.' stay as they are.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~])")  # < > & are left to html.escape
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

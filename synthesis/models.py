@@ -62,10 +62,13 @@ class Schedule(BaseModel):
     active: bool = True
 
 
+SUMMIT_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"  # names folders under inputs/ and outputs/
+
+
 class SummitConfig(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=SUMMIT_ID_PATTERN)
     name: Localised
     host_city: str
     start: date
@@ -175,6 +178,12 @@ class RejectionReason(StrEnum):
     INVALID_METADATA = "invalid_metadata"
     UNKNOWN_WORKSHOP = "unknown_workshop"
     DUPLICATE = "duplicate"
+    SYMLINK = "symlink"
+    NOT_A_FILE = "not_a_file"
+    INVALID_NAME = "invalid_name"
+    TOO_LARGE_CONTENT = "too_large_content"
+    READER_TIMEOUT = "reader_timeout"
+    UNSUPPORTED_LANGUAGE = "unsupported_language"
     INTERNAL_ERROR = "internal_error"
 
 

@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from pydantic import BaseModel
+
 import synthesis
 from synthesis.digest import changes_since, city_index, shared_themes
-from synthesis.ingest import IngestLimits, discover, drop_duplicates, ingest_file, split_results
+from synthesis.ingest import IngestLimits, discover, drop_duplicates, reader, split_results
 from synthesis.ingest.metadata import SIDECAR_SUFFIX
 from synthesis.models import Language, Note, NoteExtraction, Rejection, RunInfo, SummitConfig, SummitSynthesis
+from synthesis.output import write_atomically
+from synthesis.processes import release_memory
 from synthesis.store import RecordStore, fingerprint, source_fingerprint
 from synthesis.workshops import summarise_workshops
 
@@ -75,26 +79,29 @@ def ingest_all(
     store: RecordStore,
     on_file: Callable[[Path], None] | None = None,
 ) -> Ingested:
-    """Every upload of the summit as a note or a rejection; notes already read come from the store."""
+    """Every upload of the summit as a note or a rejection; notes already read come from the store.
+
+    Files are read in a limited child process (`limits.sandbox`), started only if one is not stored.
+    """
     code = code_fingerprint(INGEST_CODE)
-    paths, orphans = discover(summit_dir)
+    paths, refused = discover(summit_dir)
     results: list[Note | Rejection] = []
     cached = 0
-    for path in paths:
-        if on_file:
-            on_file(path)
-        key = ingest_key(path, summit_dir=summit_dir, summit=summit, limits=limits, code=code)
-        note = store.get(key, Note) if key else None
-        if note is not None:
-            cached += 1
-        else:
-            result = ingest_file(path, summit_dir=summit_dir, summit=summit, limits=limits)
+    with reader(limits.sandbox) as read:
+        for path in paths:
+            if on_file:
+                on_file(path)
+            key = ingest_key(path, summit_dir=summit_dir, summit=summit, limits=limits, code=code)
+            note = store.get(key, Note) if key else None
+            if note is not None:
+                cached += 1
+                results.append(note)
+                continue
+            result = read(path, summit_dir=summit_dir, summit=summit, limits=limits)
             if key and isinstance(result, Note):
                 store.put(key, result)  # rejections are read again: their file may be fixed in place
             results.append(result)
-            continue
-        results.append(note)
-    outcome = split_results([*drop_duplicates(results), *orphans])
+    outcome = split_results([*drop_duplicates(results), *refused])
     return Ingested(outcome.notes, outcome.rejected, cached)
 
 
@@ -153,19 +160,59 @@ def plan_extraction(
     return plan
 
 
+class ExtractionBatch(BaseModel):
+    """One batch of notes to extract, as a worker reads it from disk."""
+
+    notes: list[Note]
+    keys: dict[str, str]  # note id to store key
+
+
+def write_batches(plan: ExtractionPlan, folder: Path) -> list[Path]:
+    """Each batch in a file of its own: workers are handed a path, never the notes themselves.
+
+    A flow run's parameters must stay under 512 kB, and Prefect would otherwise
+    serialise and walk every note it passes; a path costs nothing to pass.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, notes in enumerate(plan.batches, start=1):
+        batch = ExtractionBatch(notes=notes, keys={n.id: plan.keys[n.id] for n in notes})
+        path = folder / f"batch-{number:03d}.json"
+        write_atomically(path, batch.model_dump_json())
+        paths.append(path)
+    return paths
+
+
+def read_batch(path: Path) -> ExtractionBatch:
+    return ExtractionBatch.model_validate_json(path.read_bytes())
+
+
 def extract_batch(
     notes: Sequence[Note], keys: dict[str, str], store: RecordStore, extract: Callable[[Note], NoteExtraction]
-) -> dict[str, NoteExtraction | str]:
-    """Extract each note and store it at once; a note that fails gives its error, and the batch goes on."""
-    done: dict[str, NoteExtraction | str] = {}
+) -> dict[str, str]:
+    """Extract each note into the store at once; returns the error of each note that failed.
+
+    Results go through the store, not back to the caller: a worker never holds
+    more than one note's extraction, and nothing large crosses a process boundary.
+    """
+    failed: dict[str, str] = {}
     for note in notes:
         try:
-            extraction = extract(note)
+            store.put(keys[note.id], extract(note))
         except Exception as error:  # one note's bug must not cost the others their extraction
-            done[note.id] = f"{type(error).__name__}: {error}"[:300]
-            continue
-        store.put(keys[note.id], extraction)
-        done[note.id] = extraction
+            failed[note.id] = f"{type(error).__name__}: {error}"[:300]
+        release_memory()  # a long note's records are freed: give the pages back before the next
+    return failed
+
+
+def collect_extractions(
+    plan: ExtractionPlan, failed: dict[str, str], store: RecordStore
+) -> dict[str, NoteExtraction | str]:
+    """Every note's extraction, from the plan's finds and the store, or the reason it has none."""
+    done: dict[str, NoteExtraction | str] = dict(plan.found)
+    for note in (n for batch in plan.batches for n in batch):
+        stored = None if note.id in failed else store.get(plan.keys[note.id], NoteExtraction)
+        done[note.id] = stored or failed.get(note.id, "not extracted: its worker stopped before it")
     return done
 
 

@@ -7,7 +7,23 @@ import os
 import tempfile
 from pathlib import Path
 
+from synthesis.errors import SynthesisError
+from synthesis.escape import markdown_text
 from synthesis.models import Rejection, SummitSynthesis
+
+
+class OutsideOutputs(SynthesisError):
+    """A path that the project was about to write resolves outside its output root."""
+
+
+def inside(root: Path, path: Path) -> Path:
+    """`path`, after checking that it resolves under `root`; raises OutsideOutputs otherwise."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise OutsideOutputs(
+            f"{path} resolves outside {root}", hint="check the summit id and the --outputs folder"
+        )
+    return resolved
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -34,8 +50,13 @@ def rejections_markdown(rejected: list[Rejection] | tuple[Rejection, ...]) -> st
         "",
     ]
     for item in rejected:
-        lines += [f"## {item.source}", "", f"- Problem ({item.reason.value}): {item.message}"]
-        lines += [f"- What to do: {item.hint}", ""]
+        # Names and messages quote the upload: escaped, they cannot add lines or markup of their own.
+        lines += [
+            f"## {markdown_text(item.source)}",
+            "",
+            f"- Problem ({item.reason.value}): {markdown_text(item.message)}",
+        ]
+        lines += [f"- What to do: {markdown_text(item.hint)}", ""]
     return "\n".join(lines)
 
 

@@ -18,27 +18,13 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
-from synthesis.errors import SynthesisError
 from synthesis.models import SummitSynthesis
+from synthesis.output import inside
 
 LATEST = "latest"
 POINTER = "latest.txt"  # where symlinks are not available, the name of the latest run
 STAGING_PREFIX = ".staging-"
 RUN_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{6}(-\d+)?$")
-
-
-class OutsideOutputs(SynthesisError):
-    """A path that the project was about to write resolves outside its output root."""
-
-
-def inside(root: Path, path: Path) -> Path:
-    """`path`, after checking that it resolves under `root`; raises OutsideOutputs otherwise."""
-    resolved = path.resolve()
-    if not resolved.is_relative_to(root.resolve()):
-        raise OutsideOutputs(
-            f"{path} resolves outside {root}", hint="check the summit id and the --outputs folder"
-        )
-    return resolved
 
 
 def run_name(run_date: date, started_at: datetime) -> str:

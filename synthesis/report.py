@@ -69,6 +69,9 @@ class RunReport(BaseModel):
     notes: NoteCounts
     rejected: tuple[Rejection, ...]
     extraction_errors: dict[str, str]
+    warnings: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict, description="notes read with warnings (a skipped passage, an encoding)"
+    )
     workshops: tuple[WorkshopLine, ...]
     commitments: int
     commitments_added: tuple[CommitmentLine, ...]
@@ -131,6 +134,7 @@ def build_report(
         notes=note_counts(synthesis, previous),
         rejected=synthesis.rejected,
         extraction_errors=dict(synthesis.extraction_errors),
+        warnings={n.source: n.warnings for n in synthesis.notes if n.warnings},
         workshops=tuple(
             WorkshopLine(
                 workshop=w.workshop,
@@ -178,13 +182,18 @@ def report_markdown(report: RunReport) -> str:
         "since the previous run",
         f"- {notes.rejected} rejected",
         *(
-            f"  - `{markdown_text(r.source)}` ({r.reason.value}): {markdown_text(r.message)}. "
+            f"  - {markdown_text(r.source)} ({r.reason.value}): {markdown_text(r.message)}. "
             f"What to do: {markdown_text(r.hint)}"
             for r in report.rejected
         ),
         *(
             f"- extraction failed for note {note}: {markdown_text(error)}"
             for note, error in report.extraction_errors.items()
+        ),
+        *(
+            f"- read with a warning: {markdown_text(source)}: {markdown_text(warning)}"
+            for source, warnings in report.warnings.items()
+            for warning in warnings
         ),
         "",
         "## Workshops",
@@ -221,9 +230,9 @@ def report_markdown(report: RunReport) -> str:
         "",
         "## Documents",
         "",
-        *(f"- `{markdown_text(name)}`" for name in report.documents),
+        *(f"- {markdown_text(name)}" for name in report.documents),
         *(
-            f"- **not written** `{markdown_text(n)}`: {markdown_text(why)}"
+            f"- **not written** {markdown_text(n)}: {markdown_text(why)}"
             for n, why in report.failed_documents.items()
         ),
     ]

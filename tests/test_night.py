@@ -9,6 +9,7 @@ import synthesis.night as night
 from synthesis.ingest import IngestLimits
 from synthesis.models import Note, NoteExtraction, SummitConfig
 from synthesis.night import ingest_all, pipeline_fingerprint, plan_extraction
+from synthesis.sandbox import Sandbox
 from synthesis.store import RecordStore
 from tests.conftest import write_note
 
@@ -93,7 +94,7 @@ def test_an_unchanged_night_reads_no_document(
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a note was read again")
 
-    monkeypatch.setattr(night, "ingest_file", refuse)
+    monkeypatch.setattr(Sandbox, "call", refuse)  # not even a reader process starts
     again = ingest_all(three_notes, summit, limits=LIMITS, store=store)
     assert again.cached == 3 and again.notes == first.notes
 

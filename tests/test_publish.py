@@ -4,11 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from synthesis.output import OutsideOutputs, inside
 from synthesis.publish import (
     LATEST,
     POINTER,
-    OutsideOutputs,
-    inside,
     latest_run,
     previous_synthesis,
     prune,

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from synthesis.documents.content import Branding
 from synthesis.documents.errors import DocumentError
-from synthesis.models import LANGUAGES, Language, SummitSynthesis
+from synthesis.escape import printable
+from synthesis.models import LANGUAGES, SUMMIT_ID_PATTERN, Language, SummitSynthesis
 from synthesis.publish import latest_run
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_LOGO_PIXELS = 25_000_000
 
 
 def parse_languages(value: str) -> tuple[Language, Language]:
@@ -39,15 +41,36 @@ def check_branding(branding: Branding) -> Branding:
     return branding
 
 
+def check_summit_id(summit_id: str) -> str:
+    """A summit id as summit.yaml allows it, so that it can never name a folder elsewhere."""
+    if not re.match(SUMMIT_ID_PATTERN, summit_id):
+        raise DocumentError(
+            f"{printable(summit_id)!r} is not a summit id",
+            hint="give the id of summit.yaml: lower-case letters, digits and hyphens, e.g. dusseldorf-2019",
+        )
+    return summit_id
+
+
 def _check_logo(path: Path) -> None:
     from PIL import Image, UnidentifiedImageError
 
     if not path.is_file():
         raise DocumentError(f"{path}: no such logo file", hint="give the path of a PNG or JPEG file")
     try:
-        with Image.open(path) as image:
+        with Image.open(path) as image:  # reads the header only: the size is known before any pixel
+            width, height = image.size
+            if width * height > MAX_LOGO_PIXELS:
+                raise DocumentError(
+                    f"{path}: the logo is {width:,}×{height:,} pixels, over the {MAX_LOGO_PIXELS:,} allowed",
+                    hint="scale the logo down (1,000 pixels wide is plenty for A0) and try again",
+                )
             image.verify()
             kind = image.format
+    except Image.DecompressionBombError as error:
+        raise DocumentError(
+            f"{path}: the logo has far too many pixels (over the {MAX_LOGO_PIXELS:,} allowed)",
+            hint="scale the logo down (1,000 pixels wide is plenty for A0) and try again",
+        ) from error
     except (UnidentifiedImageError, OSError) as error:
         raise DocumentError(
             f"{path}: not a readable image ({error})", hint="give the logo as a PNG or JPEG file"
@@ -60,7 +83,7 @@ def latest_synthesis(
     outputs: Path, summit_id: str, run_date: str | None = None
 ) -> tuple[SummitSynthesis, Path]:
     """The stored synthesis of `run_date`, or of the latest run; raises DocumentError if there is none."""
-    folder = outputs / summit_id
+    folder = outputs / check_summit_id(summit_id)
     candidates = sorted(folder.glob("*/synthesis.json")) if folder.is_dir() else []
     latest = latest_run(folder)
     if run_date:  # a run's date, or its full name (2019-09-01T013000)

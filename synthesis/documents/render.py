@@ -17,7 +17,7 @@ from synthesis.documents.pdf import render_booklet, render_poster
 from synthesis.documents.translation import TranslatedTexts
 from synthesis.errors import SynthesisError
 from synthesis.models import Language, SummitSynthesis
-from synthesis.output import write_atomically
+from synthesis.output import inside, write_atomically
 from synthesis.translate.memory import export_untranslated
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def render_exhibition(
     rendered = Rendered()
     for name, write in jobs:
         try:
-            _atomically(directory / name, write)
+            _atomically(inside(directory, directory / name), write)
             rendered.files.append(directory / name)
         except SynthesisError:
             raise  # a bad logo or size is the caller's to fix, for every document alike
@@ -83,7 +83,7 @@ def render_exhibition(
         "decidim-accountability.csv": decidim_csv(synthesis, texts),
     }
     for name, content in tables.items():
-        write_atomically(directory / name, content)
+        write_atomically(inside(directory, directory / name), content)
         rendered.files.append(directory / name)
     rendered.files += export_untranslated(texts.untranslated(), directory)
     return rendered

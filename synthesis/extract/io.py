@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from synthesis.errors import SynthesisError
 from synthesis.extract.run import TextRecord
@@ -32,44 +32,83 @@ class Defaults:
     speaker_city: str | None = None
 
 
+MAX_LINE_BYTES = 1_000_000  # one record; split longer texts into several records
+MAX_ID_CHARS = 200
+
+
 def _record(data: Any, path: Path, line: int, defaults: Defaults) -> TextRecord:
     if not isinstance(data, dict):
         raise RecordError(path, line, "not a JSON object")
     record_id, text, lang = data.get("id"), data.get("text"), data.get("lang")
-    if not isinstance(record_id, str | int) or record_id == "":
+    if isinstance(record_id, bool) or not isinstance(record_id, str | int) or record_id == "":
         raise RecordError(path, line, "'id' is missing or not a string")
+    if len(str(record_id)) > MAX_ID_CHARS:
+        raise RecordError(path, line, f"'id' is longer than {MAX_ID_CHARS} characters")
     if not isinstance(text, str):
         raise RecordError(path, line, "'text' is missing or not a string")
     if lang is not None and lang not in LANGUAGES:
-        raise RecordError(path, line, f"'lang' is {lang!r}; use en, fr, de, or leave it out")
+        raise RecordError(path, line, f"'lang' is {str(lang)[:20]!r}; use en, fr, de, or leave it out")
     session = defaults.session_date
     if data.get("session_date"):
         try:
             session = date.fromisoformat(str(data["session_date"]))
         except ValueError:
             raise RecordError(path, line, "'session_date' is not a YYYY-MM-DD date") from None
+    speaker = data.get("speaker_city")
+    if speaker is not None and not isinstance(speaker, str):
+        raise RecordError(path, line, "'speaker_city' is not a string")
     return TextRecord(
         id=str(record_id),
         text=text,
         language=lang,
         session_date=session,
-        speaker_city=data.get("speaker_city") or defaults.speaker_city,
+        speaker_city=speaker or defaults.speaker_city,
     )
+
+
+def _lines(handle: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+    """(number, bytes) per line; None for a line over MAX_LINE_BYTES, which is skipped unread."""
+    number = 0
+    while chunk := handle.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(chunk) <= MAX_LINE_BYTES or chunk.endswith(b"\n"):
+            yield number, chunk
+            continue
+        while (rest := handle.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+            pass  # the rest of an oversized line
+        yield number, None
+
+
+def _parse_line(raw: bytes | None, path: Path, number: int, defaults: Defaults) -> TextRecord | RecordError:
+    """One line as a record, or the reason it is not one: no line can stop the others."""
+    if raw is None:
+        return RecordError(path, number, f"the line is over {MAX_LINE_BYTES:,} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return RecordError(
+            path, number, f"not UTF-8 (byte 0x{raw[error.start]:02x} at column {error.start + 1})"
+        )
+    try:
+        return _record(json.loads(text), path, number, defaults)
+    except json.JSONDecodeError as error:
+        return RecordError(path, number, f"not valid JSON ({error.msg})")
+    except RecursionError:
+        return RecordError(path, number, "JSON nested too deeply")
+    except ValueError as error:  # e.g. a number of more than 4,300 digits
+        return RecordError(path, number, f"not valid JSON ({str(error).split(';')[0][:80]})")
+    except RecordError as error:
+        return error
 
 
 def read_jsonl(path: Path, defaults: Defaults | None = None) -> Iterator[TextRecord | RecordError]:
     """Records of a JSON-lines file, or a RecordError for each line that is not one."""
     defaults = defaults or Defaults()
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+    with path.open("rb") as handle:
+        for number, raw in _lines(handle):
+            if raw is not None and not raw.strip():
                 continue
-            try:
-                yield _record(json.loads(line), path, number, defaults)
-            except json.JSONDecodeError as error:
-                yield RecordError(path, number, f"not valid JSON ({error.msg})")
-            except RecordError as error:
-                yield error
+            yield _parse_line(raw, path, number, defaults)
 
 
 def _actor(actor: Any) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from synthesis.ingest.batch import (
     discover,
     drop_duplicates,
     ingest_summit,
+    reader,
     split_results,
 )
 from synthesis.ingest.containers import ZipLimits
@@ -20,5 +21,6 @@ __all__ = [
     "ingest_summit",
     "read_document",
     "read_note",
+    "reader",
     "split_results",
 ]

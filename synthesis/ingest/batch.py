@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from synthesis.escape import has_control, is_utf8_name, name_from_os
 from synthesis.ingest.metadata import SIDECAR_SUFFIX
 from synthesis.ingest.read import IngestLimits, ingest_file
 from synthesis.models import Note, Rejection, RejectionReason
-from synthesis.summit import NOTES_DIR, load_summit
+from synthesis.sandbox import Sandbox, SandboxFailed, SandboxLimits
+from synthesis.summit import NOTES_DIR, SummitConfig, load_summit
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,19 +24,82 @@ class IngestResult:
     summit_id: str = ""
 
 
-def _ignored(path: Path) -> bool:
+def _ignored(name: str) -> bool:
     """Hidden files and Office lock files are not uploads."""
-    return path.name.startswith((".", "~$")) or path.name in {"Thumbs.db", "desktop.ini"}
+    return name.startswith((".", "~$")) or name in {"Thumbs.db", "desktop.ini"}
+
+
+def _refused(path: Path, summit_dir: Path, info: os.stat_result) -> Rejection | None:
+    """Why an entry of notes/ must not be read, or None for a plain file with a clean name."""
+    source = name_from_os(path.relative_to(summit_dir).as_posix())
+    if not is_utf8_name(str(path)) or has_control(str(path.relative_to(summit_dir))):
+        return Rejection(
+            source=source,
+            reason=RejectionReason.INVALID_NAME,
+            message="the file name has bytes that are not UTF-8 text, or control characters",
+            hint="rename the file with letters, digits, spaces, dots and hyphens, then upload it again",
+        )
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            target = path.resolve(strict=True)
+            inside = target.is_relative_to(summit_dir.resolve())
+            where = "to a file inside the summit" if inside else "to a file outside the summit"
+        except (OSError, RuntimeError):  # dangling, or a loop
+            where = "that leads nowhere (broken, or a loop)"
+        return Rejection(
+            source=source,
+            reason=RejectionReason.SYMLINK,
+            message=f"the upload is a symbolic link {where}; links are never followed",
+            hint="copy the note itself into the workshop folder instead of a link to it",
+        )
+    if not stat.S_ISREG(info.st_mode):
+        return Rejection(
+            source=source,
+            reason=RejectionReason.NOT_A_FILE,
+            message="this is not a regular file (a pipe, a device or a socket)",
+            hint="remove it from the notes folder; upload notes as ordinary files",
+        )
+    return None
+
+
+def _walk(notes_dir: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """Every entry under notes/ with its own lstat, never following a symbolic link."""
+    pending = [notes_dir]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if _ignored(entry.name):
+                continue
+            path = Path(entry.path)
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISDIR(info.st_mode):
+                pending.append(path)
+            else:
+                yield path, info
 
 
 def discover(summit_dir: Path) -> tuple[list[Path], list[Rejection]]:
-    """Candidate note files in upload order (mtime, then path), and orphaned sidecars."""
+    """Note files in upload order (mtime, then path), and the entries refused without reading.
+
+    Refused: symbolic links (a link could publish any file the server can read),
+    special files, names that are not clean UTF-8, and orphaned sidecars.
+    """
     notes_dir = summit_dir / NOTES_DIR
-    files = sorted(
-        (p for p in notes_dir.rglob("*") if p.is_file() and not _ignored(p.relative_to(notes_dir))),
-        key=lambda p: (p.stat().st_mtime_ns, p.as_posix()),
-    )
-    notes = [p for p in files if not p.name.endswith(SIDECAR_SUFFIX)]
+    files: list[tuple[Path, os.stat_result]] = []
+    refused: list[Rejection] = []
+    listed: set[Path] = set()
+    for path, info in _walk(notes_dir):
+        listed.add(path)
+        if rejection := _refused(path, summit_dir, info):
+            refused.append(rejection)
+        else:
+            files.append((path, info))
+    files.sort(key=lambda item: (item[1].st_mtime_ns, item[0].as_posix()))
+    notes = [p for p, _ in files if not p.name.endswith(SIDECAR_SUFFIX)]
     orphans = [
         Rejection(
             source=p.relative_to(summit_dir).as_posix(),
@@ -39,10 +107,10 @@ def discover(summit_dir: Path) -> tuple[list[Path], list[Rejection]]:
             message=f"sidecar for '{p.name.removesuffix(SIDECAR_SUFFIX)}', which does not exist",
             hint=f"name it after its note plus {SIDECAR_SUFFIX}, e.g. note.pdf{SIDECAR_SUFFIX}",
         )
-        for p in files
-        if p.name.endswith(SIDECAR_SUFFIX) and not p.with_name(p.name.removesuffix(SIDECAR_SUFFIX)).is_file()
+        for p, _ in files
+        if p.name.endswith(SIDECAR_SUFFIX) and p.with_name(p.name.removesuffix(SIDECAR_SUFFIX)) not in listed
     ]
-    return notes, orphans
+    return notes, [*refused, *orphans]
 
 
 def drop_duplicates(results: Iterable[Note | Rejection]) -> list[Note | Rejection]:
@@ -73,6 +141,37 @@ def split_results(results: Iterable[Note | Rejection]) -> IngestResult:
     )
 
 
+Reader = Callable[..., Note | Rejection]  # ingest_file's signature
+
+
+@contextmanager
+def reader(sandbox: SandboxLimits | None) -> Iterator[Reader]:
+    """`ingest_file` in a limited child process (started at its first file), or in this one with None.
+
+    A child that runs out of memory or time, or dies, rejects that one file.
+    """
+    if sandbox is None:
+        yield ingest_file
+        return
+    with Sandbox(sandbox) as box:
+
+        def read(
+            path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits
+        ) -> Note | Rejection:
+            try:
+                return box.call(ingest_file, path, summit_dir=summit_dir, summit=summit, limits=limits)
+            except SandboxFailed as failed:
+                return Rejection(
+                    source=path.relative_to(summit_dir).as_posix(),
+                    reason=failed.reason,
+                    message=failed.message,
+                    hint="open the file, save it again as a plain document (or as .txt) and upload that; "
+                    "if it still fails, report it",
+                )
+
+        yield read
+
+
 def ingest_summit(
     summit_dir: Path,
     *,
@@ -82,11 +181,12 @@ def ingest_summit(
     """Read every upload of a summit. Raises ConfigError only for summit.yaml itself."""
     summit = load_summit(summit_dir)
     limits = limits or IngestLimits()
-    paths, orphans = discover(summit_dir)
+    paths, refused = discover(summit_dir)
     results: list[Note | Rejection] = []
-    for path in paths:
-        if on_file:
-            on_file(path)
-        results.append(ingest_file(path, summit_dir=summit_dir, summit=summit, limits=limits))
-    outcome = split_results([*drop_duplicates(results), *orphans])
+    with reader(limits.sandbox) as read:
+        for path in paths:
+            if on_file:
+                on_file(path)
+            results.append(read(path, summit_dir=summit_dir, summit=summit, limits=limits))
+    outcome = split_results([*drop_duplicates(results), *refused])
     return IngestResult(outcome.notes, outcome.rejected, summit.id)

@@ -10,11 +10,14 @@ from typing import Any
 import yaml
 
 from synthesis.errors import NoteRejected
+from synthesis.escape import printable, strip_bidi
 from synthesis.models import Language, NoteMeta, RejectionReason, Session, Slot
 from synthesis.summit import SummitConfig
+from synthesis.yamlsafe import load_plain_yaml
 
 SIDECAR_SUFFIX = ".meta.yaml"
 FIELDS = ("title", "rapporteur", "workshop", "session", "city", "language")
+MAX_FIELD_CHARS = 300
 
 _LANGUAGE_NAMES: dict[str, Language] = {
     "en": "en", "english": "en", "anglais": "en", "englisch": "en",
@@ -44,10 +47,16 @@ def sidecar_path(note: Path) -> Path:
 
 def read_sidecar(note: Path) -> dict[str, Any]:
     path = sidecar_path(note)
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         return {}
+    if path.is_symlink():
+        raise NoteRejected(
+            RejectionReason.SYMLINK,
+            f"the sidecar {printable(path.name)} is a symbolic link",
+            hint="upload the sidecar file itself, not a link to it",
+        )
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_plain_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise _invalid(
             f"the sidecar {path.name} is not valid YAML: {' '.join(str(error).split())}",
@@ -136,13 +145,57 @@ def _check_workshop(declared: str, folder: str | None, summit: SummitConfig) -> 
     return workshop
 
 
+_TEXT_KINDS = (str, int, float)
+
+
+def _clean(text: str) -> str:
+    """One line of text: bidi controls and other control characters out, spaces folded."""
+    return " ".join("".join(c for c in strip_bidi(text) if c.isprintable() or c.isspace()).split())
+
+
+def _typed(name: str, value: Any) -> Any:
+    """A field's value if it has a documented type, cleaned; a rejection naming the field if not.
+
+    YAML happily gives mappings, lists, booleans or bytes (`!!binary`) where a
+    name is expected; turning those into text would print "{'a': 1}" on a poster.
+    """
+    if name == "session":
+        if isinstance(value, date | int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, dict):
+            for key, part in value.items():
+                if (
+                    key not in ("day", "slot")
+                    or not isinstance(part, date | int | str)
+                    or isinstance(part, bool)
+                ):
+                    raise _invalid(
+                        f"field 'session' has '{printable(str(key))}' of type {type(part).__name__}",
+                        hint="write it as text ('2019-08-31 morning') or as {day: 2, slot: afternoon}",
+                    )
+            return {key: _clean(part) if isinstance(part, str) else part for key, part in value.items()}
+    if isinstance(value, _TEXT_KINDS) and not isinstance(value, bool):
+        text = _clean(str(value))
+        if len(text) > MAX_FIELD_CHARS:
+            raise _invalid(f"field '{name}' is {len(text):,} characters long", hint="shorten it to one line")
+        return text
+    kind = {dict: "a mapping", list: "a list", bytes: "binary data", bool: "true/false"}.get(type(value))
+    raise _invalid(
+        f"field '{name}' must be text, not {kind or type(value).__name__}",
+        hint=f"write '{name}: ' followed by plain text on one line",
+    )
+
+
 def build_meta(
     *layers: dict[str, Any], summit: SummitConfig, fallback_title: str, folder_workshop: str | None
 ) -> NoteMeta:
     """Merge metadata layers (later ones win) and validate them against the summit."""
     merged: dict[str, Any] = {}
     for layer in layers:
-        merged.update({k.lower(): v for k, v in layer.items() if v not in (None, "")})
+        merged.update({str(k).lower(): v for k, v in layer.items() if v not in (None, "")})
+    for name in FIELDS:
+        if name in merged:
+            merged[name] = _typed(name, merged[name])
 
     workshop = _check_workshop(str(merged.get("workshop") or "").strip().lower(), folder_workshop, summit)
     missing = [name for name in ("rapporteur", "session") if not merged.get(name)]

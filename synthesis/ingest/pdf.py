@@ -6,6 +6,7 @@ import io
 import math
 import re
 import statistics
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -100,8 +101,15 @@ def _page_boxes(number: int, page: LTPage) -> tuple[list[_Box], bool]:
 
 
 def _running(boxes: list[_Box], pages: int) -> set[str]:
-    """Keys of margin boxes that repeat on at least half of the pages: headers and footers."""
-    pages_per_key = Counter(key for _, key in {(b.page, b.key) for b in boxes if b.in_margin})
+    """Keys of margin boxes that repeat on at least half of the pages: headers and footers.
+
+    Only pages that also hold body text count: a page whose one line sits in
+    the margin is that line's page, not a header over nothing.
+    """
+    with_body = {b.page for b in boxes if not b.in_margin}
+    pages_per_key = Counter(
+        key for _, key in {(b.page, b.key) for b in boxes if b.in_margin and b.page in with_body}
+    )
     needed = max(2, math.ceil(pages / 2))
     return {key for key, count in pages_per_key.items() if count >= needed}
 
@@ -138,7 +146,44 @@ def _metadata(data: bytes) -> dict[str, Any]:
     return metadata_from_properties(properties)
 
 
-def read_pdf(data: bytes) -> RawDocument:
+_STREAM_START = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 16
+
+
+def check_inflated_size(data: bytes, budget: int) -> None:
+    """Inflate every Flate stream of the file under a byte budget, before pdfminer does.
+
+    pdfminer decompresses a stream whole, so a 2 MB file can ask for gigabytes.
+    Streams are found by their keyword and inflated in chunks, counting; what is
+    not zlib data (images, other filters) stops at its first bytes.
+    """
+    total = 0
+    for match in _STREAM_START.finditer(data):
+        inflater = zlib.decompressobj()
+        position = match.end()
+        try:
+            while not inflater.eof and position < len(data):
+                chunk = data[position : position + _CHUNK]
+                position += len(chunk)
+                out = inflater.decompress(chunk, _CHUNK)
+                while True:
+                    total += len(out)
+                    if total > budget:
+                        raise NoteRejected(
+                            RejectionReason.TOO_LARGE_CONTENT,
+                            f"the PDF's compressed content unpacks to more than {budget:,} bytes",
+                            hint="this is not an ordinary note; export the document to PDF again, "
+                            "or save its text as .txt and upload that",
+                        )
+                    if not inflater.unconsumed_tail or inflater.eof:
+                        break
+                    out = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+        except zlib.error:
+            continue  # not a Flate stream, or a damaged one: pdfminer will say
+
+
+def read_pdf(data: bytes, *, max_inflated_bytes: int = 100_000_000) -> RawDocument:
+    check_inflated_size(data, max_inflated_bytes)
     try:
         metadata = _metadata(data)
         pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
@@ -168,7 +213,7 @@ def read_pdf(data: bytes) -> RawDocument:
         )
 
     running = _running(boxes, len(pages))
-    body_sizes = [b.size for b in boxes if not b.in_margin]
+    body_sizes = [b.size for b in boxes if not b.in_margin] or [b.size for b in boxes]
     body_size = statistics.median(body_sizes) if body_sizes else 0.0
 
     def is_furniture(box: _Box) -> bool:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from synthesis.errors import NoteRejected
+from synthesis.escape import BIDI_CONTROLS
 from synthesis.ingest.containers import ZipLimits
 from synthesis.ingest.document import Block, RawDocument
 from synthesis.ingest.docx import read_docx
-from synthesis.ingest.language import detect_note, detect_paragraph
+from synthesis.ingest.language import detect_note, detect_paragraph, foreign_language, language_name
 from synthesis.ingest.metadata import build_meta, read_sidecar
 from synthesis.ingest.odt import read_odt
 from synthesis.ingest.pdf import read_pdf
@@ -25,10 +26,12 @@ from synthesis.models import (
     RejectionReason,
     content_id,
 )
+from synthesis.sandbox import SandboxLimits
 from synthesis.summit import NOTES_DIR, SummitConfig
 
 # Characters that are invisible in print but split or glue words for the parser.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Bidi overrides and isolates reorder what a reader sees; no en/fr/de note needs them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff" + "".join(BIDI_CONTROLS)), None)
 # Plain ASCII white space only: no-break spaces are French typography and stay.
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -36,16 +39,26 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _OVERRULE_WORDS = 30
 
 
+# A paragraph longer than this is cut at sentence ends: spaCy's length limit (1,000,000
+# characters) never fires, and no single parse holds much memory.
+MAX_BLOCK_CHARS = 20_000
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class IngestLimits:
     max_file_bytes: int = 10_000_000
+    max_chars: int = 1_000_000  # text per note, about 150,000 words: far over any session's notes
+    max_inflated_bytes: int = 100_000_000  # decompressed PDF streams per file
     zip: ZipLimits = field(default_factory=ZipLimits)
+    # The reader's child process and its limits; None reads in this process (tests, debugging).
+    sandbox: SandboxLimits | None = field(default_factory=SandboxLimits)
 
 
 def _parse(fmt: NoteFormat, data: bytes, limits: IngestLimits) -> RawDocument:
     try:
         return _read_format(fmt, data, limits)
-    except NoteRejected:
+    except (NoteRejected, MemoryError):
         raise
     except Exception as error:  # parsers of damaged files fail in many ways
         detail = " ".join(f"{type(error).__name__}: {error}".split())[:200]
@@ -63,7 +76,67 @@ def _read_format(fmt: NoteFormat, data: bytes, limits: IngestLimits) -> RawDocum
         return read_docx(data, limits=limits.zip)
     if fmt == "odt":
         return read_odt(data, limits=limits.zip)
-    return read_pdf(data)
+    return read_pdf(data, max_inflated_bytes=limits.max_inflated_bytes)
+
+
+def _checked_blocks(raw: RawDocument, limits: IngestLimits) -> list[Block]:
+    """Normalised, non-empty blocks within the character budget, long ones cut at sentence ends."""
+    chars = sum(len(b.text) for b in raw.blocks)
+    if chars > limits.max_chars:
+        raise NoteRejected(
+            RejectionReason.TOO_LARGE_CONTENT,
+            f"the file holds {chars:,} characters of text, over the {limits.max_chars:,} a note may have",
+            hint="split the note into several files, one per session",
+        )
+    blocks = [Block(b.kind, text) for b in raw.blocks if (text := normalise(b.text))]
+    return [Block(b.kind, piece) for b in blocks for piece in _cut(b.text)]
+
+
+def _cut(text: str) -> list[str]:
+    """`text` in pieces of at most MAX_BLOCK_CHARS, cut after a sentence where there is one."""
+    if len(text) <= MAX_BLOCK_CHARS:
+        return [text]
+    pieces: list[str] = []
+    while len(text) > MAX_BLOCK_CHARS:
+        window = text[:MAX_BLOCK_CHARS]
+        ends = [m.start() for m in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends and ends[-1] > MAX_BLOCK_CHARS // 2 else window.rfind(" ")
+        cut = cut if cut > 0 else MAX_BLOCK_CHARS
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return [piece for piece in (*pieces, text) if piece]
+
+
+def _drop_foreign(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """Blocks in en/fr/de, and a warning for each passage skipped as another language.
+
+    A note written in another language altogether is rejected instead.
+    """
+    foreign = [(block, language) for block in blocks if (language := foreign_language(block.text))]
+    if not foreign:
+        # Short lines are never judged alone, but a whole note of them can be.
+        whole = foreign_language(" ".join(b.text for b in blocks))
+        foreign = [(block, whole) for block in blocks] if whole else []
+    if not foreign:
+        return blocks, []
+    words = sum(count_words(b.text) for b in blocks)
+    foreign_words = sum(count_words(b.text) for b, _ in foreign)
+    if foreign_words * 2 >= words:
+        main = max(
+            {lang for _, lang in foreign},
+            key=lambda lang: sum(count_words(b.text) for b, x in foreign if x == lang),
+        )
+        raise NoteRejected(
+            RejectionReason.UNSUPPORTED_LANGUAGE,
+            f"the note is written in {language_name(main)} ({main}), not English, French or German",
+            hint="upload the note in English, French or German (a translation will do)",
+        )
+    skipped = {id(b) for b, _ in foreign}
+    warnings = [
+        f"skipped a passage in {language_name(lang)} ({lang}): “{' '.join(b.text.split()[:8])}…”"
+        for b, lang in foreign
+    ]
+    return [b for b in blocks if id(b) not in skipped], warnings
 
 
 def normalise(text: str) -> str:
@@ -113,8 +186,7 @@ def read_document(path: Path, *, limits: IngestLimits) -> tuple[str, dict[str, o
     """
     data = _read_within_limit(path, limits)
     raw = _parse(check_format(path.suffix, data), data, limits)
-    blocks = [Block(b.kind, text) for b in raw.blocks if (text := normalise(b.text))]
-    return _layout(blocks)[0], raw.metadata
+    return _layout(_checked_blocks(raw, limits))[0], raw.metadata
 
 
 def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits) -> Note:
@@ -126,7 +198,7 @@ def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: Ing
     fmt = check_format(path.suffix, data)
     raw = _parse(fmt, data, limits)
 
-    blocks = [Block(b.kind, text) for b in raw.blocks if (text := normalise(b.text))]
+    blocks, skipped = _drop_foreign(_checked_blocks(raw, limits))
     if not blocks:
         raise NoteRejected(RejectionReason.EMPTY, "the note has no text", hint="upload the note again")
     parts = relative.parts
@@ -142,7 +214,7 @@ def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: Ing
     text, spans = _layout(blocks)
     words = count_words(text)
     detected = detect_note([b.text for b in blocks])
-    warnings = list(raw.warnings)
+    warnings = [*raw.warnings, *skipped]
     language = meta.language or detected
     if meta.language and meta.language != detected:
         if words >= _OVERRULE_WORDS:
@@ -182,6 +254,13 @@ def ingest_file(
         return read_note(path, summit_dir=summit_dir, summit=summit, limits=limits)
     except NoteRejected as rejected:
         return rejected.to_rejection(source)
+    except MemoryError:  # in the reader's child process, the limit it runs under (synthesis.sandbox)
+        return Rejection(
+            source=source,
+            reason=RejectionReason.TOO_LARGE_CONTENT,
+            message="reading the file needed more memory than a note may take",
+            hint="save the note again as a plain document, or as .txt, and upload that",
+        )
     except OSError as error:
         return Rejection(
             source=source,

@@ -65,6 +65,20 @@ def _zip_kind(data: bytes) -> str:
         return "broken zip"
 
 
+def bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like it: Latin text in UTF-16 has a
+    zero byte in every other place, and no Western code page has zero bytes at all."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def sniff(data: bytes) -> str:
     """'pdf', 'docx', 'odt', 'text', 'broken zip', or a phrase naming another kind of file."""
     if data.startswith(b"%PDF-"):
@@ -76,7 +90,7 @@ def sniff(data: bytes) -> str:
             return description
     head = data[:4096]
     # UTF-16 text carries NULs, so only text without a BOM is judged by them.
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not bomless_utf16(head):
         return "binary data"
     return "text"
 

@@ -11,7 +11,9 @@ from charset_normalizer import from_bytes
 
 from synthesis.errors import NoteRejected
 from synthesis.ingest.document import Block, RawDocument, table_row
+from synthesis.ingest.sniff import bomless_utf16
 from synthesis.models import BlockKind, RejectionReason
+from synthesis.yamlsafe import load_plain_yaml
 
 # Rapporteurs in en/fr/de write with Western code pages when they do not use UTF-8;
 # restricting the guess to those keeps short notes from being read as Cyrillic or Greek.
@@ -44,6 +46,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
                 return data.decode(encoding), (None if encoding == "utf-8-sig" else encoding)
             except UnicodeDecodeError:
                 break
+    if utf16 := bomless_utf16(data):  # before UTF-8, which accepts zero bytes
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -63,7 +70,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1) or "") or {}
+        data = load_plain_yaml(match.group(1) or "") or {}
     except yaml.YAMLError as error:
         raise NoteRejected(
             RejectionReason.INVALID_METADATA,

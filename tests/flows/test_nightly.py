@@ -11,6 +11,7 @@ from synthesis.errors import ConfigError
 from synthesis.models import RejectionReason, SummitSynthesis
 from synthesis.publish import latest_run, runs
 from synthesis.report import RunReport
+from synthesis.sandbox import Sandbox
 from tests.conftest import BAD, GOOD, AddNote, write_note
 
 DAY = date(2019, 9, 1)
@@ -65,7 +66,7 @@ def test_the_night_publishes_a_complete_run_folder(uploads: Path, tmp_path: Path
         update={"run": report.run}
     )
     markdown = (folder / "report.md").read_text("utf-8")
-    assert "3 read: 3 new" in markdown and "notes/healthy/truncated\\.docx" in markdown
+    assert "3 read: 3 new" in markdown and "notes/healthy/truncated.docx" in markdown
     assert set(report.timings) == {"ingest", "extract", "synthesise", "translate", "render"}
     assert report.exit_code == 0 and not report.failed_documents
     assert not list(folder.parent.glob(".staging-*"))
@@ -103,6 +104,8 @@ def test_a_note_that_crashes_ingestion_does_not_stop_the_night(
         return real_detect(paragraphs)
 
     monkeypatch.setattr(read, "detect_note", buggy_detect)
+    # Readers run in a child process, which would not see the patch: run them here instead.
+    monkeypatch.setattr(Sandbox, "call", lambda self, function, *a, **k: function(*a, **k))
     run(uploads, tmp_path)
     result = stored(tmp_path)
     crashed = {r.source: r for r in result.rejected}["notes/resilient/resilient-note.pdf"]
@@ -186,7 +189,7 @@ def test_a_document_that_fails_does_not_cost_the_others(
         report.exit_code == 1
         and "a bug in the booklet layout" in report.failed_documents["booklet-en-fr.pdf"]
     )
-    assert "**not written** `booklet\\-en\\-fr\\.pdf`" in (published(tmp_path) / "report.md").read_text()
+    assert "**not written** booklet-en-fr.pdf" in (published(tmp_path) / "report.md").read_text()
 
 
 @pytest.mark.slow

@@ -118,8 +118,9 @@ def plan_task(notes: list[Note], config: RunConfig) -> ExtractionPlan:
 
 
 @task(cache_policy=NO_CACHE)
-def batches_task(plan: ExtractionPlan, config: RunConfig, name: str) -> list[Path]:
-    return write_batches(plan, config.state_dir / "work" / config.summit.id / name)
+def batches_task(plan: ExtractionPlan, config: RunConfig) -> list[Path]:
+    # One folder per summit: the run lock makes this run its only user.
+    return write_batches(plan, config.state_dir / "work" / config.summit.id)
 
 
 @task(cache_policy=NO_CACHE, task_run_name="extract {batch_file.name}", retries=1)
@@ -253,7 +254,7 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
             failed: dict[str, str] = {}
             if plan.batches:
                 runner = task_runner(config, tuple(plan.languages))
-                files = batches_task(by_ref(plan), config, name)
+                files = batches_task(by_ref(plan), config)
                 models = tuple(sorted(config.models.items()))
                 failed = extract_notes.with_options(task_runner=runner)(files, config.cache_dir, models)
                 cleanup_task(files)

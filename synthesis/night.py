@@ -9,6 +9,7 @@ night keeps every note it had finished.
 from __future__ import annotations
 
 import json
+import shutil
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -171,9 +172,11 @@ def write_batches(plan: ExtractionPlan, folder: Path) -> list[Path]:
     """Each batch in a file of its own: workers are handed a path, never the notes themselves.
 
     A flow run's parameters must stay under 512 kB, and Prefect would otherwise
-    serialise and walk every note it passes; a path costs nothing to pass.
+    serialise and walk every note it passes; a path costs nothing to pass. The
+    folder is emptied first: what a killed run left there is of no use.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     paths = []
     for number, notes in enumerate(plan.batches, start=1):
         batch = ExtractionBatch(notes=notes, keys={n.id: plan.keys[n.id] for n in notes})

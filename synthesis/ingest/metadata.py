@@ -47,14 +47,14 @@ def sidecar_path(note: Path) -> Path:
 
 def read_sidecar(note: Path) -> dict[str, Any]:
     path = sidecar_path(note)
-    if not path.is_file() and not path.is_symlink():
-        return {}
     if path.is_symlink():
         raise NoteRejected(
             RejectionReason.SYMLINK,
             f"the sidecar {printable(path.name)} is a symbolic link",
             hint="upload the sidecar file itself, not a link to it",
         )
+    if not path.is_file():
+        return {}
     try:
         data = load_plain_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:

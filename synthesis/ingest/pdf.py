@@ -159,27 +159,22 @@ def check_inflated_size(data: bytes, budget: int) -> None:
     """
     total = 0
     for match in _STREAM_START.finditer(data):
-        inflater = zlib.decompressobj()
-        position = match.end()
+        inflater, pending = zlib.decompressobj(), data[match.end() : match.end() + _CHUNK]
+        position = match.end() + len(pending)
         try:
-            while not inflater.eof and position < len(data):
-                chunk = data[position : position + _CHUNK]
-                position += len(chunk)
-                out = inflater.decompress(chunk, _CHUNK)
-                while True:
-                    total += len(out)
-                    if total > budget:
-                        raise NoteRejected(
-                            RejectionReason.TOO_LARGE_CONTENT,
-                            f"the PDF's compressed content unpacks to more than {budget:,} bytes",
-                            hint="this is not an ordinary note; export the document to PDF again, "
-                            "or save its text as .txt and upload that",
-                        )
-                    if not inflater.unconsumed_tail or inflater.eof:
-                        break
-                    out = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+            while pending and not inflater.eof and total <= budget:
+                total += len(inflater.decompress(pending, _CHUNK))  # at most _CHUNK bytes out at a time
+                pending = inflater.unconsumed_tail or data[position : position + _CHUNK]
+                position += 0 if inflater.unconsumed_tail else _CHUNK
         except zlib.error:
             continue  # not a Flate stream, or a damaged one: pdfminer will say
+        if total > budget:
+            raise NoteRejected(
+                RejectionReason.TOO_LARGE_CONTENT,
+                f"the PDF's compressed content unpacks to more than {budget:,} bytes",
+                hint="this is not an ordinary note; export the document to PDF again, "
+                "or save its text as .txt and upload that",
+            )
 
 
 def read_pdf(data: bytes, *, max_inflated_bytes: int = 100_000_000) -> RawDocument:

@@ -186,15 +186,15 @@ def test_a_bracketed_path_is_printed_as_written(hostile_summit: Path) -> None:
 
 
 def test_a_summit_yaml_error_with_markup_is_printed_as_written(tmp_path: Path) -> None:
-    (tmp_path / "summit.yaml").write_text("id: '[bold]x[/]'\nname: [1\n", encoding="utf-8")
+    summit = tmp_path / "x[bold]y[/]"
+    summit.mkdir(parents=True)
+    (summit / "summit.yaml").write_text("id: x\nname: [1\n", encoding="utf-8")  # not valid YAML
+    command = [sys.executable, "-m", "synthesis", "ingest", str(summit)]
     done = subprocess.run(
-        [sys.executable, "-m", "synthesis", "ingest", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
+        command, capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "400"}
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert "summit.yaml" in done.stderr and "Error:" in done.stderr
+    assert "x[bold]y[/]/summit.yaml: not valid YAML" in done.stderr
 
 
 def test_report_markdown_escapes_every_name(ingested: dict[str, Any]) -> None:

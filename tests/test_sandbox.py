@@ -1,0 +1,74 @@
+"""The sandbox: whatever the called function does, the parent gets an answer and the child is replaced."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from synthesis.models import RejectionReason
+from synthesis.sandbox import Sandbox, SandboxFailed, SandboxLimits
+
+
+# Called in the child by name, so they live at module level.
+def allocate(size: int) -> int:
+    return len(bytearray(size))
+
+
+def sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def die() -> None:
+    os._exit(3)
+
+
+def fail() -> None:
+    raise ValueError("a bug in the reader")
+
+
+def pid() -> int:
+    return os.getpid()
+
+
+@pytest.fixture(scope="module")
+def box() -> Sandbox:
+    with Sandbox(SandboxLimits(memory_bytes=1_000_000_000, seconds=5)) as sandbox:
+        yield sandbox  # type: ignore[misc]
+
+
+def test_a_call_runs_in_another_process_that_is_reused(box: Sandbox) -> None:
+    first = box.call(pid)
+    assert first != os.getpid() and box.call(pid) == first
+    assert box.call(allocate, 10) == 10
+
+
+def test_running_out_of_memory_is_an_answer_and_the_child_is_replaced(box: Sandbox) -> None:
+    before = box.call(pid)
+    with pytest.raises(SandboxFailed) as failed:
+        box.call(allocate, 2_000_000_000)  # over the 1 GB address space
+    assert failed.value.reason is RejectionReason.TOO_LARGE_CONTENT and "1.0 GB" in failed.value.message
+    assert box.call(allocate, 1_000) == 1_000 and box.call(pid) != before
+
+
+def test_overrunning_the_deadline_kills_the_child(box: Sandbox) -> None:
+    started = time.monotonic()
+    with pytest.raises(SandboxFailed) as failed:
+        box.call(sleep, 60)
+    assert failed.value.reason is RejectionReason.READER_TIMEOUT
+    assert time.monotonic() - started < 30
+    assert box.call(allocate, 1) == 1
+
+
+def test_a_child_that_dies_is_reported_with_its_exit_code(box: Sandbox) -> None:
+    with pytest.raises(SandboxFailed, match=r"died \(exit code 3\)") as failed:
+        box.call(die)
+    assert failed.value.reason is RejectionReason.INTERNAL_ERROR
+    assert box.call(allocate, 1) == 1
+
+
+def test_an_exception_comes_back_as_one_line(box: Sandbox) -> None:
+    with pytest.raises(RuntimeError, match="ValueError: a bug in the reader"):
+        box.call(fail)
+    assert box.call(allocate, 1) == 1

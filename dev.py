@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -55,6 +56,31 @@ def ensure_venv() -> None:
     STAMP.write_text(_lock_fingerprint())
 
 
+def ensure_browser_tools() -> None:
+    """Debian's chromium and npm for the browser test, and axe-core from package-lock.json (with hashes).
+
+    Installed with apt when missing and running as root (as CI does); otherwise the
+    browser test fails and says what to install.
+    """
+    missing = [
+        package
+        for command, package in (("chromium", "chromium"), ("npm", "npm"))
+        if not shutil.which(command)
+    ]
+    if missing and hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ["DEBIAN_FRONTEND"] = "noninteractive"
+        _run("apt-get", "update", "-qq")
+        _run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing)
+    elif missing:
+        print(f"Not installed: {', '.join(missing)}. Install them (sudo apt-get install {' '.join(missing)}) "
+              "or the browser test will fail.", flush=True)  # fmt: skip
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".installed-lock"
+    if shutil.which("npm") and (not stamp.exists() or stamp.read_bytes() != lock.read_bytes()):
+        _run("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts")
+        stamp.write_bytes(lock.read_bytes())
+
+
 def main(argv: list[str]) -> None:
     if not argv or argv[0] not in {"run", "test", "setup"}:
         sys.exit(__doc__)
@@ -63,6 +89,7 @@ def main(argv: list[str]) -> None:
     if command == "run":
         _run(BIN / "summit", "run", SAMPLE_SUMMIT, *rest)
     elif command == "test":
+        ensure_browser_tools()
         _run(BIN / "ruff", "check", ".")
         _run(BIN / "ruff", "format", "--check", ".")
         _run(BIN / "mypy")

@@ -47,6 +47,7 @@ from synthesis.night import (
 from synthesis.night import plan_extraction as plan_notes
 from synthesis.output import write_run
 from synthesis.processes import die_with_parent
+from synthesis.progress import progress_path, write_progress
 from synthesis.provenance import software_versions
 from synthesis.publish import previous_synthesis, prune, publish, run_name, start_staging
 from synthesis.report import CacheCounts, RunReport, build_report, write_report
@@ -226,13 +227,15 @@ def artifacts_task(report: RunReport) -> None:
 
 
 class Stopwatch:
-    """Seconds per stage, for the run report."""
+    """Seconds per stage, for the run report; the stage under way is in `progress` for the web."""
 
-    def __init__(self) -> None:
+    def __init__(self, progress: Path) -> None:
         self.timings: dict[str, float] = {}
+        self.progress = progress
 
     @contextmanager
     def __call__(self, name: str) -> Iterator[None]:
+        write_progress(self.progress, name, datetime.now(UTC))
         start = time.perf_counter()
         yield
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
@@ -245,7 +248,7 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
     config = resolve_task(summit_dir, options or RunOptions(), date.today())
     with run_lock(config.summit_outputs, summit_id=config.summit.id, by=trigger, now=started_at):
         name = run_name(config.run_date, started_at)
-        clock = Stopwatch()
+        clock = Stopwatch(progress_path(config.state_dir, config.summit.id))
         staging = staging_task(config, name)
         with clock("ingest"):
             ingested = ingest_task(config)
@@ -276,7 +279,8 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
             by_ref(synthesis), by_ref(previous), name, cache, clock.timings, texts.counts(),
             [*written, *rendered.files], rendered.failed, staging,
         )  # fmt: skip
-        final = publish_task(staging, name, config)
+        with clock("publish"):
+            final = publish_task(staging, name, config)
         report = report.model_copy(update={"run": final.name})
         artifacts_task(by_ref(report))
         return report

@@ -15,7 +15,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -58,13 +58,19 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def owned_server(*, port: int | None = None, scheduler: bool = False) -> Iterator[str | None]:
+def owned_server(
+    *, port: int | None = None, scheduler: bool = False, meanwhile: Callable[[], object] | None = None
+) -> Iterator[str | None]:
     """A Prefect API server for this process; None when PREFECT_API_URL already names one.
 
     The temporary kind (the default) serves one run. With `scheduler`, it is a full
     `prefect server start`, with the scheduler service and the UI, for `summit serve`.
+    `meanwhile` runs while the server starts (PREFECT_API_URL already set): the
+    caller's imports take the seconds the server would otherwise keep it waiting.
     """
     if os.environ.get("PREFECT_API_URL"):
+        if meanwhile:
+            meanwhile()
         yield None
         return
     port = port or _free_port()
@@ -81,13 +87,15 @@ def owned_server(*, port: int | None = None, scheduler: bool = False) -> Iterato
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
     # preexec_fn runs before any thread exists here: the CLI starts the server first.
     server = subprocess.Popen(command, env=env, preexec_fn=die_with_parent)
+    os.environ["PREFECT_API_URL"] = url
     try:
+        if meanwhile:
+            meanwhile()
         deadline = time.monotonic() + SERVER_STARTUP_SECONDS
         while not _healthy(url):
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the Prefect server did not start on port {port} (exit {server.poll()})")
-            time.sleep(0.2)
-        os.environ["PREFECT_API_URL"] = url
+            time.sleep(0.1)
         yield url
     finally:
         os.environ.pop("PREFECT_API_URL", None)

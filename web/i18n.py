@@ -100,10 +100,26 @@ REJECTION_HINTS: dict[RejectionReason, str] = {
     RejectionReason.UNSUPPORTED_LANGUAGE: N_("Notes are read in English, French or German only."),
     RejectionReason.READER_TIMEOUT: N_("The file took too long to read. Save it again in a simpler format."),
 }
+# Refusals before reading (synthesis.uploads), by their reason.
+UPLOAD_HINTS: dict[str, str] = {
+    "bad_name": N_("Rename the file with letters and digits, keeping its extension, and upload it again."),
+    "content_mismatch": N_(
+        "The file is not what its name says. Save it again in the format its name ends with."
+    ),
+    "conflict": N_(
+        "Another note already has this name. To correct it, use Replace under that note; "
+        "otherwise rename your file."
+    ),
+    "bad_field": N_("Check the workshop, the day and the title, then send the form again."),
+    "not_found": N_("This note does not exist any more."),
+}
 GENERIC_HINT = N_("The note could not be read. Check the file and upload it again.")
 
 
 def rejection_hint(reason: str, translate: Translator) -> str:
+    """What to do about a refused upload, in the interface's language."""
+    if reason in UPLOAD_HINTS:
+        return translate(UPLOAD_HINTS[reason])
     try:
         message = REJECTION_HINTS.get(RejectionReason(reason), GENERIC_HINT)
     except ValueError:

@@ -23,6 +23,7 @@ from web.deps import (
     summit_config,
     translator,
 )
+from web.flash import clear_flash, read_flash, redirect_with_flash
 from web.forms import FormError, UploadedFile, read_form
 from web.i18n import LANGUAGE_COOKIE, LANGUAGES, rejection_hint
 from web.notes import Outcome, accept_upload, list_notes, pasted_file, temp_dir
@@ -171,7 +172,10 @@ def notes_page(
 @router.get("/summits/{summit_id}/notes")
 def notes(summit_id: str, request: Request, db: Database) -> Response:
     principal = require(request, db, session_principal(request, db), summit_id)
-    return notes_page(request, db, summit_id, principal)
+    outcomes, message = read_flash(request)
+    response = notes_page(request, db, summit_id, principal, outcomes, message=message)
+    clear_flash(response, summit_id)
+    return response
 
 
 async def _upload_form(
@@ -223,7 +227,7 @@ async def upload(summit_id: str, request: Request, db: Database) -> Response:
     finally:
         for file in files:
             file.path.unlink(missing_ok=True)
-    return notes_page(request, db, summit_id, principal, outcomes)
+    return redirect_with_flash(request, summit_id, outcomes)
 
 
 @router.post("/summits/{summit_id}/notes/replace")
@@ -250,7 +254,7 @@ async def replace(summit_id: str, request: Request, db: Database) -> Response:
     finally:
         for file in files:
             file.path.unlink(missing_ok=True)
-    return notes_page(request, db, summit_id, principal, [outcome])
+    return redirect_with_flash(request, summit_id, [outcome])
 
 
 @router.post("/summits/{summit_id}/notes/withdraw")
@@ -268,6 +272,6 @@ async def withdraw(summit_id: str, request: Request, db: Database) -> Response:
     record(db, summit_id=summit_id, actor=principal, action="withdraw", target=path,
            address=client_address(request), now=now())  # fmt: skip
     db.commit()
-    return notes_page(
-        request, db, summit_id, principal, message=_("The note was withdrawn; it is kept in the history.")
+    return redirect_with_flash(
+        request, summit_id, message=_("The note was withdrawn; it is kept in the history.")
     )

@@ -194,3 +194,42 @@ def test_a_second_run_is_refused_while_one_holds_the_lock(web: WebSetup) -> None
     with run_lock(outputs, summit_id=SUMMIT_ID, by="the schedule", now=datetime.now(UTC)):
         answer = web.client.post(f"/summits/{SUMMIT_ID}/runs", data={"csrf_token": token})
     assert answer.status_code == 409 and "already running" in answer.text and "the schedule" in answer.text
+
+
+def test_text_from_notes_is_escaped_and_refusals_say_what_to_do(web: WebSetup) -> None:
+    sign_in(web, web.make_token())
+    token = csrf_of(web.client.get(f"/summits/{SUMMIT_ID}/notes").text)
+    url = f"/summits/{SUMMIT_ID}/notes?csrf_token={token}"
+    title = '<script>alert("x")</script> & co'
+    page = web.client.post(
+        url,
+        data=upload_page_form(title=title, text=FRENCH_NOTE, csrf_token=token),
+        files={"files": ("", b"")},
+    )
+    assert (
+        "<script>alert" not in page.text
+        and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in page.text
+    )
+    other = FRENCH_NOTE.replace("trois", "deux")
+    page = web.client.post(
+        url,
+        data=upload_page_form(title=title, csrf_token=token),
+        files={"files": ("script-alert-x-script-co.md", other)},
+    )
+    assert "Refused" in page.text and "To correct it, use Replace under that note" in page.text
+
+
+def test_an_upload_answers_with_a_redirect_so_a_reload_sends_nothing_again(web: WebSetup) -> None:
+    sign_in(web, web.make_token())
+    token = csrf_of(web.client.get(f"/summits/{SUMMIT_ID}/notes").text)
+    answer = web.client.post(
+        f"/summits/{SUMMIT_ID}/notes?csrf_token={token}",
+        data=upload_page_form(text=FRENCH_NOTE, csrf_token=token),
+        files={"files": ("", b"")},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303 and answer.headers["location"] == f"/summits/{SUMMIT_ID}/notes"
+    assert "Accepted" in web.client.get(f"/summits/{SUMMIT_ID}/notes").text
+    assert "Accepted" not in web.client.get(f"/summits/{SUMMIT_ID}/notes").text, "the outcome is shown once"
+    web.client.cookies.set("summit_flash", answer.cookies["summit_flash"].replace("A", "B", 1) + "x")
+    assert "Accepted" not in web.client.get(f"/summits/{SUMMIT_ID}/notes").text, "a forged outcome is ignored"

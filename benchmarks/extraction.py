@@ -1,19 +1,31 @@
 """Quality of commitment extraction on the labelled sentences of benchmarks/data/.
 
-    .venv/bin/python -m benchmarks.extraction [--split dev|heldout|all] [--errors LANG]
+    .venv/bin/python -m benchmarks.extraction [--split dev|heldout|realworld|all] [--errors LANG]
 
+Every `extraction_<split>.jsonl` in benchmarks/data/ is a split; `all` (the
+default) evaluates them all: dev, heldout, then the others by name.
 For each language and split: precision, recall and F1 of commitment detection,
 and, over the commitments found, the accuracy of actor, deadline and strength.
 A predicted commitment matches a gold one when its quote overlaps the gold
 quote in the same record (one to one, preferring the same actor).
 Actors: a resolved gold actor must get the same canonical id; an unresolved
-one must be given as written (case and leading articles aside).
+one must be given as written (case and leading articles aside; one must contain
+the other as whole words, so that a gold "I" does not match "the city").
+
+Splits whose records carry a `shape` (the real-world split) also get per-shape
+figures (first_person, nominal, organisation, other):
+- recall of a shape: matched gold commitments of that shape / gold commitments of that shape;
+- precision of a shape: a predicted commitment takes the shape of the gold
+  commitment it is matched to; an unmatched one (a false positive) takes the
+  shape of its record (for a hard negative: the kind of pledge it imitates).
+  Precision is tp / (tp + fp) over the predictions of that shape.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +37,7 @@ from synthesis.models import Commitment
 
 DATA = Path(__file__).parent / "data"
 LANGS = ("en", "fr", "de")
+SHAPES = ("first_person", "nominal", "organisation", "other")
 _ARTICLES = (
     "the ",
     "a ",
@@ -41,6 +54,13 @@ _ARTICLES = (
     "ein ",
     "eine ",
 )
+
+
+def splits() -> list[str]:
+    """Every extraction_<split>.jsonl in benchmarks/data/: dev and heldout first, then by name."""
+    found = sorted(p.name[len("extraction_") : -len(".jsonl")] for p in DATA.glob("extraction_*.jsonl"))
+    first = [s for s in ("dev", "heldout") if s in found]
+    return first + [s for s in found if s not in first]
 
 
 def load(split: str) -> list[dict[str, Any]]:
@@ -60,7 +80,41 @@ def actor_matches(gold: dict[str, Any], predicted: Commitment) -> bool:
         return predicted.actor.id == gold["actor"]
     # Unresolved in the gold: the actor as written (our gazetteer may know a few more cities).
     a, b = _plain(gold["actor"]), _plain(predicted.actor.text)
-    return a == b or a in b or b in a
+    return a == b or _contains_words(a, b) or _contains_words(b, a)
+
+
+def _contains_words(part: str, whole: str) -> bool:
+    """`part` occurs in `whole` and does not start or end inside a word."""
+    return bool(part) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole) is not None
+
+
+@dataclass
+class ShapeScore:
+    """Per-shape counts: gold commitments, matched pairs, unmatched predictions."""
+
+    gold: int = 0
+    tp: int = 0
+    fp: int = 0
+
+    def add(self, other: ShapeScore) -> None:
+        self.gold += other.gold
+        self.tp += other.tp
+        self.fp += other.fp
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / self.gold if self.gold else None
+
+    def cell(self) -> str:
+        p, r = self.precision, self.recall
+        return (
+            f"P {'  -  ' if p is None else f'{p:.3f}'} ({self.tp}/{self.tp + self.fp})  "
+            f"R {'  -  ' if r is None else f'{r:.3f}'} ({self.tp}/{self.gold})"
+        )
 
 
 @dataclass
@@ -72,6 +126,13 @@ class Score:
     deadline: int = 0
     strength: int = 0
     false_positive_kinds: Counter[str] = field(default_factory=Counter)
+    shapes: dict[str, ShapeScore] = field(default_factory=dict)
+
+    def shape(self, name: str) -> ShapeScore:
+        return self.shapes.setdefault(name, ShapeScore())
+
+    def shape_row(self) -> str:
+        return "  |  ".join(f"{name} {self.shapes[name].cell()}" for name in SHAPES if name in self.shapes)
 
     def row(self) -> str:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -126,12 +187,18 @@ def score(records: list[dict[str, Any]], pipelines: Pipelines, errors: list[str]
                     pairs.append((gold, candidates[0]))
                     predicted.remove(candidates[0])
                     golds.remove(gold)
+        shaped = "shape" in record
+        if shaped:
+            for gold in record["commitments"]:
+                result.shape(gold.get("shape", "other")).gold += 1
         for gold in golds:
             result.fn += 1
             if errors is not None:
                 errors.append(f"MISS {item.id} [{gold['actor']}|{gold['deadline']}] {record['text']}")
         for gold, best in pairs:
             result.tp += 1
+            if shaped:
+                result.shape(gold.get("shape", "other")).tp += 1
             ok_actor = actor_matches(gold, best)
             ok_deadline = best.deadline == gold["deadline"]
             ok_strength = best.strength == gold["strength"]
@@ -147,6 +214,8 @@ def score(records: list[dict[str, Any]], pipelines: Pipelines, errors: list[str]
         for extra in predicted:
             result.fp += 1
             result.false_positive_kinds[record["kind"]] += 1
+            if shaped:
+                result.shape(record["shape"]).fp += 1
             if errors is not None:
                 errors.append(
                     f"FP   {item.id} ({record['kind']}) [{extra.actor.id or extra.actor.text}] "
@@ -156,18 +225,21 @@ def score(records: list[dict[str, Any]], pipelines: Pipelines, errors: list[str]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--split", choices=[*splits(), "all"], default="all")
     parser.add_argument("--errors", choices=LANGS, help="print the mistakes for this language (dev only)")
     parser.add_argument("--model", action="append", default=[], help="LANG=MODEL, e.g. en=blank:en")
     parser.add_argument("--lang", choices=LANGS, action="append", help="only these languages")
     args = parser.parse_args()
-    splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    chosen = splits() if args.split == "all" else [args.split]
     models = dict(DEFAULT_MODELS)
     models.update(dict(m.split("=", 1) for m in args.model))
     pipelines = Pipelines(PipelineSpec(models=models))  # type: ignore[arg-type]
-    for split in splits:
+    for split in chosen:
         records = load(split)
+        by_shape: dict[str, ShapeScore] = {}
         for language in args.lang or LANGS:
             subset = [r for r in records if r["lang"] == language]
             errors: list[str] | None = [] if args.errors == language and split == "dev" else None
@@ -175,8 +247,15 @@ def main() -> None:
             print(f"{split:8} {language}  n={len(subset):3}  {result.row()}")
             if result.false_positive_kinds:
                 print(f"{'':14}false positives by kind: {dict(result.false_positive_kinds.most_common())}")
+            if result.shapes:
+                print(f"{'':14}by shape: {result.shape_row()}")
+                for name, counts in result.shapes.items():
+                    by_shape.setdefault(name, ShapeScore()).add(counts)
             for line in errors or []:
                 print("   ", line)
+        if by_shape:
+            total = Score(shapes=by_shape)
+            print(f"{split:8} all by shape: {total.shape_row()}")
     print("models:", pipelines.versions())
 
 

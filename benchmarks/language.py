@@ -2,8 +2,8 @@
 
     .venv/bin/python -m benchmarks.language
 
-- sentences: the labelled sentences of benchmarks/data/extraction_*.jsonl
-  (4-45 words each), raw py3langid restricted to en/fr/de;
+- sentences: the labelled sentences of benchmarks/data/extraction_dev.jsonl and
+  extraction_heldout.jsonl (4-45 words each), raw py3langid restricted to en/fr/de;
 - paragraphs: every paragraph of the sample summit (headings, bullet
   fragments, table rows included), labelled with its note's language; the one
   note with a paragraph in another language is left out. Raw, and with the
@@ -49,7 +49,7 @@ def _report(title: str, results: list[tuple[str, str, bool]]) -> None:
 def sentences() -> None:
     records = [
         json.loads(line)
-        for path in sorted(DATA.glob("extraction_*.jsonl"))
+        for path in (DATA / "extraction_dev.jsonl", DATA / "extraction_heldout.jsonl")
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]

@@ -68,12 +68,15 @@ def ensure_browser_tools() -> None:
         if not shutil.which(command)
     ]
     if missing and hasattr(os, "geteuid") and os.geteuid() == 0:
-        os.environ["DEBIAN_FRONTEND"] = "noninteractive"
-        _run("apt-get", "update", "-qq")
-        _run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing)
-    elif missing:
-        print(f"Not installed: {', '.join(missing)}. Install them (sudo apt-get install {' '.join(missing)}) "
-              "or the browser test will fail.", flush=True)  # fmt: skip
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], cwd=ROOT, env=env)
+        for package in missing:  # one at a time: a machine's own Node.js may conflict with Debian's npm
+            print(f"+ apt-get install {package}", flush=True)
+            subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", package], env=env)
+    still = [package for package in missing if not shutil.which(package)]
+    if still:
+        print(f"Not installed: {', '.join(still)}. Install them (apt-get install {' '.join(still)}), "
+              "or the browser test fails saying so.", flush=True)  # fmt: skip
     lock = ROOT / "package-lock.json"
     stamp = ROOT / "node_modules" / ".installed-lock"
     if shutil.which("npm") and (not stamp.exists() or stamp.read_bytes() != lock.read_bytes()):

@@ -90,7 +90,11 @@ class ActorFinder:
             )
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         for name in ("first_person", "collectives", "anaphora"):
-            patterns = [make_doc(p) for p in lexicon.phrases.get(name, ())]  # type: ignore[operator]
+            # A one-word entry is one token as written: alone, the tokenizer would split "j'" in two.
+            patterns = [
+                make_doc(p) if " " in p else Doc(vocab, words=[p])  # type: ignore[operator]
+                for p in lexicon.phrases.get(name, ())
+            ]
             self.phrases.add(name, patterns)
 
     # -- candidates ---------------------------------------------------------
@@ -250,7 +254,7 @@ class ActorFinder:
                 if j > i and self._name_token(doc, i, doc[i].sent.start, reserved=reserved):
                     found.append(Candidate(i, j, "name"))
                 i = max(j, i + 1)
-            return found
+            return found + self._names_before_triggers(doc, reserved, found)
         for sent in doc.sents:
             i = sent.start
             while i < sent.end:
@@ -263,6 +267,33 @@ class ActorFinder:
                 else:
                     i += 1
         return found
+
+    def _names_before_triggers(
+        self, doc: Doc, reserved: frozenset[int], found: list[Candidate]
+    ) -> list[Candidate]:
+        """'TotalEnergies s'engage', 'Emmaüs Connect ouvrira': a capitalised run right before a trigger.
+
+        The tagger reads an unknown name that opens a sentence as a noun; standing right
+        before a commitment trigger, it is the organisation that commits.
+        """
+        taken = {i for c in found for i in range(c.start, c.end)}
+        names: list[Candidate] = []
+        for end in sorted(reserved):
+            start = end
+            while start > 0 and start - 1 not in taken and self._capitalised(doc[start - 1]):
+                start -= 1
+            if start < end and (start == doc[start].sent.start or doc[start - 1].text in (",", ":", ";")):
+                names.append(Candidate(start, end, "name"))
+        return names
+
+    @staticmethod
+    def _capitalised(token: Token) -> bool:
+        return (
+            token.is_alpha
+            and token.text[0].isupper()
+            and not token.is_stop
+            and token.pos_ in ("NOUN", "PROPN", "X")
+        )
 
     def _name_token(
         self,
@@ -353,8 +384,10 @@ class ActorFinder:
                 city = self._place_id(speaker_city)
                 if city:
                     return Actor(text, city, "city", candidate.start, candidate.end)
-            if span[-1].lower_ in ("on", "man", "it", "il", "er", "es"):
-                return None  # impersonal: "on va", "man wird", "it will rain"
+            if self.lexicon.has("pronouns_without_antecedent", span.text):
+                # Impersonal ("on va", "it will rain") or someone the note never named ("they'll
+                # make the changes"): a pronoun is never shown as an actor.
+                return None
             return Actor(text, None, "unresolved", candidate.start, candidate.end)
         return Actor(text, None, "unresolved", candidate.start, candidate.end)
 

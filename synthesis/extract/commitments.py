@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from synthesis.extract.actors import Actor, ActorFinder, Candidate
+from synthesis.extract.attribution import attributed_speaker
 from synthesis.extract.deadlines import Deadline, find_deadlines
 from synthesis.extract.gazetteer import load_gazetteer
 from synthesis.extract.lexicon import (
@@ -228,7 +229,8 @@ class _SentenceReader:
         self.candidates = [c for c in candidates if sentence.start <= c.start < sentence.end]
         self.all_candidates = candidates
         self.session = session
-        self.speaker_city = speaker_city
+        # A speaker quoted or minuted in the sentence speaks for their place, not the note's city.
+        self.speaker_city = attributed_speaker(sentence, self.candidates, lexicon=self.lex) or speaker_city
 
     @cached_property
     def deadlines(self) -> list[Deadline]:
@@ -313,6 +315,10 @@ class _SentenceReader:
         if action is None or self._negated(trigger, action, start) or self._conditional(trigger, start, end):
             return None
         if rule.complement == "self" and self.lex.has("self_excluded_lemmas", self.doc[action.index].lemma_):
+            return None
+        if self._not_a_pledge(trigger, action, end) or (
+            rule.ending and self._present_first_plural(self.doc[action.index])
+        ):
             return None
         coordinated = self._coordinated_trigger(trigger, start)
         actors = self._actors(trigger, rule, action, start, end, previous_actor if coordinated else None)
@@ -434,7 +440,9 @@ class _SentenceReader:
                 infinitive = self._german_infinitive(trigger)  # "Köln will ein Büro einrichten"
                 if infinitive is not None and infinitive.index > trigger.start and not infinitive.passive:
                     return infinitive
-            token = trigger[-1] if rule.id.startswith(("futur", "conditionnel")) else trigger[0]
+            token = trigger[-1] if rule.verb == "last" else trigger[0]
+            if rule.present_only and self._preterite(token):
+                return None  # "Dann diskutierten die Teilnehmenden ...": a report, not a plan
             return _Action(token.i, (token.lemma_ or token.lower_).lower())
         if complement == "noun":
             return _Action(trigger.end - 1, "")
@@ -515,9 +523,47 @@ class _SentenceReader:
             return f"{lemma} {particle.lower_}"
         return lemma
 
+    def _not_a_pledge(self, trigger: Span, action: _Action, clause_end: int) -> bool:
+        """ "we'll see how ...", « prendrons en compte », « s'engage dans »: idioms, not undertakings.
+
+        Each entry of `not_pledges` is a run of words that holds the action or a word of the
+        trigger (as its lemma or as written) anywhere in it: "tenir compte", "en compte"; "$"
+        at the end stands for the end of the clause ("see $": "We'll see.").
+        """
+        words = [t for t in self.doc[self.sentence.start : clause_end] if not t.is_punct]
+        anchors = {action.index, *range(trigger.start, trigger.end)}
+        for phrase in self.lex.phrases.get("not_pledges", ()):
+            parts = phrase.lower().split()
+            ends_clause = parts[-1] == "$"
+            parts = parts[:-1] if ends_clause else parts
+            for first in range(len(words) - len(parts) + 1):
+                window = words[first : first + len(parts)]
+                if not any(w.i in anchors for w in window):
+                    continue
+                if all(p in (w.lower_, w.lemma_.lower()) for w, p in zip(window, parts, strict=True)) and (
+                    not ends_clause or first + len(parts) == len(words)
+                ):
+                    return True
+        return False
+
+    @staticmethod
+    def _present_first_plural(token: Token) -> bool:
+        """« considérons », « améliorons »: the present of an -er verb (stem + -ons), not a future
+        (considérerons): an ending rule for the future would read them as one."""
+        lemma = token.lemma_.lower()
+        return lemma.endswith("er") and token.lower_ == lemma[:-2] + "ons"
+
+    def _preterite(self, token: Token) -> bool:
+        """eröffneten, diskutierten: the lemma's stem and a past-tense ending (weak verbs)."""
+        lemma = token.lemma_.lower()
+        if not lemma or lemma == token.lower_:
+            return False
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
+        return token.lower_.startswith(stem) and self.lex.has("preterite_endings", token.lower_[len(stem) :])
+
     def _is_infinitive(self, token: Token) -> bool:
         """Lower case, -en/-ern/-eln, and lemmatised to a verb (adjectives lose their ending)."""
-        if not _DE_INFINITIVE.match(token.text):
+        if not _DE_INFINITIVE.match(token.text) or self.lex.has("not_infinitives", token.text):
             return False
         lemma = token.lemma_
         return not lemma or lemma == token.text or bool(_DE_INFINITIVE.match(lemma))
@@ -546,9 +592,11 @@ class _SentenceReader:
         # Main clause: the last infinitive before the clause ends (wird ... eröffnen.).
         verbs: list[Token] = []
         last_participle = None
+        final: Token | None = None  # the clause's last word: the infinitive's place in a main clause
         for token in doc[trigger.end : self.sentence.end]:
             if token.text in ".;!?" or (token.is_space and "\n" in token.text):
                 break
+            final = token
             if token.text == "," and (verbs or last_participle is not None):
                 break
             if self._is_infinitive(token):
@@ -571,6 +619,14 @@ class _SentenceReader:
             return _Action(last_verb.i, last_verb.text)
         if last_participle is not None:  # "wird 2020 von Paris angelegt": a passive with an agent
             return _Action(last_participle.i, last_participle.lemma_, passive=True, needs_deadline=True)
+        if (
+            final is not None
+            and final.is_lower
+            and _DE_INFINITIVE.match(final.text)
+            and not self.lex.has("not_infinitives", final.text)
+        ):
+            # "... morgen schicken.": the lookup lemmatiser reads some verbs as adjectives (schick).
+            return _Action(final.i, final.text)
         return None
 
     def _zu_infinitive(self, trigger: Span) -> _Action | None:
@@ -661,18 +717,11 @@ class _SentenceReader:
 
     def _first_person_trigger(self, trigger: Span) -> list[Actor]:
         """'Our aim is to ...': the possessive in the trigger names the speaker."""
+        first_person = {phrase.lower() for phrase in self.lex.phrases.get("first_person", ())}
         for token in trigger:
-            for phrase in self.lex.phrases.get("first_person", ()):
-                if token.lower_ == phrase.lower() or token.lower_ in (
-                    "our",
-                    "notre",
-                    "nos",
-                    "unser",
-                    "unsere",
-                ):
-                    candidate = Candidate(token.i, token.i + 1, "first_person")
-                    actor = self._resolve(candidate)
-                    return [actor] if actor else []
+            if token.lower_ in first_person or self.lex.has("possessive_first_person", token.text):
+                actor = self._resolve(Candidate(token.i, token.i + 1, "first_person"))
+                return [actor] if actor else []
         return []
 
     def _coordinated_subjects(self, chosen: Candidate, subjects: list[Candidate]) -> list[Candidate]:

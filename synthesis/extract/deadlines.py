@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,7 @@ class _Grammar:
     months: dict[str, int]
     seasons: dict[str, int]
     numbers: dict[str, int]
+    weekdays: dict[str, int]  # Monday is 0, as date.weekday() counts
 
 
 def _alternation(words: dict[str, int]) -> str:
@@ -55,7 +56,9 @@ def _alternation(words: dict[str, int]) -> str:
 def _grammar(language: Language) -> _Grammar:
     data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))[language]
     months, seasons, numbers = data["months"], data["seasons"], data["numbers"]
+    weekdays = data.get("weekdays", {})
     placeholders = {
+        "{WEEKDAY}": f"(?P<weekday>{_alternation(weekdays)})",
         "{MONTH}": f"(?P<month>{_alternation(months)})",
         "{SEASON}": f"(?P<season>{_alternation(seasons)})",
         "{NUMBER}": _alternation(numbers),
@@ -66,7 +69,7 @@ def _grammar(language: Language) -> _Grammar:
         for placeholder, value in placeholders.items():
             pattern = pattern.replace(placeholder, value)
         rules.append(_Rule(rule["kind"], re.compile(rf"\b{pattern}", re.IGNORECASE)))
-    return _Grammar(tuple(rules), months, seasons, numbers)
+    return _Grammar(tuple(rules), months, seasons, numbers, weekdays)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -109,6 +112,11 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
         return f"{session.year:04d}"
     if kind == "next_month":
         return _add_months(session, 1).strftime("%Y-%m")
+    if kind == "tomorrow":
+        return (session + timedelta(days=1)).isoformat()
+    if kind == "weekday":  # "by Friday": the next Friday after the session day
+        ahead = (grammar.weekdays[(groups["weekday"] or "").lower()] - session.weekday() - 1) % 7 + 1
+        return (session + timedelta(days=ahead)).isoformat()
     count = groups.get("n") or "1"
     n = int(count) if count.isdigit() else grammar.numbers[count.lower()]
     if kind == "in_years":

@@ -39,6 +39,8 @@ class TriggerRule:
     adjacent_actor: bool = False
     ending: tuple[str, ...] = ()  # instead of a pattern: words of 4+ letters ending so
     exclude: frozenset[str] = frozenset()  # ... unless they are one of these
+    verb: str = "first"  # with complement self: the trigger's first or last word is the action
+    present_only: bool = False  # a verb in the past tense (preterite_endings) is no trigger
 
     @property
     def needs_annotation(self) -> bool:
@@ -61,7 +63,7 @@ class Lexicon:
         return word.lower() in self.words.get(list_name, frozenset())
 
 
-PHRASE_LISTS = ("first_person", "collectives", "anaphora")
+PHRASE_LISTS = ("first_person", "collectives", "anaphora", "not_pledges")
 Pattern = list[dict[str, Any]]
 
 
@@ -107,6 +109,8 @@ def load_lexicon(language: Language) -> Lexicon:
             adjacent_actor=rule.get("adjacent_actor", False),
             ending=tuple(rule.get("ending", ())),
             exclude=frozenset(rule.get("exclude", ())),
+            verb=rule.get("verb", "last" if rule.get("ending") else "first"),
+            present_only=rule.get("present_only", False),
         )
         for rule in data["triggers"]
     )

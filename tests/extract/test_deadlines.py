@@ -18,6 +18,13 @@ SESSION = date(2019, 8, 31)
 
 # (language, text, the words that should match, the value they should give)
 CASES: list[tuple[Language, str, str, str]] = [
+    # -- minutes: tomorrow and weekdays, from the session day (Saturday 31 August 2019)
+    ("en", "I'll send the figures tomorrow.", "tomorrow", "2019-09-01"),
+    ("en", "Dakar will circulate the list by Friday.", "by Friday", "2019-09-06"),
+    ("fr", "Je vous enverrai le rapport demain.", "demain", "2019-09-01"),
+    ("fr", "Rabat enverra la liste d'ici vendredi.", "d'ici vendredi", "2019-09-06"),
+    ("de", "Ich werde den Bericht morgen schicken.", "morgen", "2019-09-01"),
+    ("de", "Köln schickt die Liste bis Freitag.", "bis Freitag", "2019-09-06"),
     # -- year
     ("en", "Tunis will build the hall by 2021.", "by 2021", "2021"),
     ("en", "Target for the new hall: 2022", "2022", "2022"),
@@ -260,3 +267,15 @@ def test_the_cases_cover_every_rule_kind_of_the_data_file(language: Language) ->
     kinds = {rule["kind"] for rule in data[language]["rules"]}
     covered = {_winning_kind(lang, text) for lang, text, _, _ in CASES if lang == language}
     assert covered == kinds
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Heute Morgen hat Köln die Liste vorgestellt."),
+        ("de", "Am Morgen tagte der Workshop."),
+        ("fr", "Le vendredi 30 août, Rabat a présenté son plan."),
+    ],
+)
+def test_the_morning_and_a_dated_weekday_are_no_deadline(language: Language, text: str) -> None:
+    assert [d.text for d in find_deadlines(text, language=language, session=SESSION)] in ([], ["30 août"])

@@ -1,0 +1,85 @@
+"""Targets and nominal commitments (the issue's examples, point 2): found, with deadline and strength."""
+
+from __future__ import annotations
+
+import pytest
+
+from synthesis.models import Language
+from tests.extract.conftest import Extract
+
+# (language, text, action, deadline, strength); the note's city is Lyon, so "our" is Lyon.
+CASES = [
+    ("en", "Our target is to cut emissions by 40% by 2025.", "cut", "2025", "planned"),
+    ("en", "Lyon has set a target to plant 10,000 trees by 2025.", "plant", "2025", "planned"),
+    ("en", "It is our intention to open a second shelter in 2021.", "open", "2021", "planned"),
+    ("en", "We reaffirm our commitment to reach carbon neutrality by 2030.", "reach", "2030", "firm"),
+    ("en", "We strive to halve food waste in school canteens by 2022.", "halve", "2022", "planned"),
+    ("fr", "Notre objectif est de réduire les émissions de 40 % d'ici 2025.", "réduire", "2025", "planned"),
+    (
+        "fr",
+        "Nous nous sommes fixé comme objectif de planter 10 000 arbres d'ici 2025.",
+        "planter",
+        "2025",
+        "planned",
+    ),
+    ("fr", "Lyon vise à réduire la pauvreté de moitié d'ici 2030.", "réduire", "2030", "planned"),
+    ("fr", "Nous avons pour ambition de rénover toutes les écoles d'ici 2026.", "rénover", "2026", "planned"),
+    ("de", "Unser Ziel ist es, die Emissionen bis 2025 um 40 % zu senken.", "senken", "2025", "planned"),
+    (
+        "de",
+        "Wir haben uns zum Ziel gesetzt, bis 2025 10.000 Bäume zu pflanzen.",
+        "pflanzen",
+        "2025",
+        "planned",
+    ),
+    ("de", "Die Stadt strebt bis 2030 Klimaneutralität an.", "streben", "2030", "planned"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "action", "deadline", "strength"), CASES)
+def test_a_target_is_a_commitment_of_its_speaker(
+    extract: Extract, lang: Language, text: str, action: str, deadline: str, strength: str
+) -> None:
+    [commitment] = extract(text, lang, city="lyon").commitments
+    assert (commitment.actor.id, commitment.action, commitment.deadline, commitment.strength) == (
+        "lyon", action, deadline, strength,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Our target was to cut emissions by 2015, and we did."),
+        ("fr", "Notre objectif n'est pas de réduire les budgets d'ici 2025."),
+        ("de", "Unser Ziel ist es nicht, bis 2025 die Gebühren zu senken."),
+    ],
+)
+def test_a_past_or_negated_target_is_not(extract: Extract, lang: Language, text: str) -> None:
+    assert extract(text, lang, city="lyon").commitments == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "action", "deadline"),
+    [
+        ("Nächstes Jahr eröffnen wir zwei neue Zentren.", "lyon", "eröffnen", "2020"),
+        ("Dann kümmere ich mich um die Flüge.", "lyon", "kümmern", None),
+        ("Ab 2021 übernimmt Köln die Leitung des Netzwerks.", "cologne", "übernehmen", "2021"),
+    ],
+)
+def test_german_present_tense_for_the_future_is_a_pledge(
+    extract: Extract, text: str, actor: str, action: str, deadline: str | None
+) -> None:
+    [commitment] = extract(text, "de", city="lyon").commitments
+    assert (commitment.actor.id, commitment.action, commitment.deadline) == (actor, action, deadline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nächstes Jahr ist die Konferenz in Köln.",
+        "Dann diskutierten die Teilnehmenden über Wohnungen.",
+        "Dann eröffnete Köln ein Zentrum.",
+    ],
+)
+def test_german_present_or_past_without_a_plan_is_not(extract: Extract, text: str) -> None:
+    assert extract(text, "de", city="lyon").commitments == ()

@@ -11,28 +11,25 @@ store of synthesis.night keeps what is worth keeping.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TypeVar
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
-from prefect.utilities.annotations import quote
 
 from flows.artifacts import publish_artifacts
+from flows.support import IN_PROCESS_WORDS, Stopwatch, by_ref, pipelines_for, task_runner
 from synthesis.config import RunConfig, RunOptions, resolve_run_config
 from synthesis.documents.content import Branding
 from synthesis.documents.render import Rendered, render_exhibition
 from synthesis.documents.translation import TranslatedTexts, translate_free_text
-from synthesis.extract import Pipelines, PipelineSpec, extract_note
+from synthesis.edition import edition_key, republish, reusable_run, unchanged_since, write_edition
+from synthesis.extract import extract_note
 from synthesis.extract.pipeline import describe
 from synthesis.ingest import IngestLimits
 from synthesis.lock import run_lock
-from synthesis.models import Language, Note, NoteExtraction, SummitSynthesis
+from synthesis.models import Note, NoteExtraction, SummitSynthesis
 from synthesis.night import (
     ExtractionPlan,
     Ingested,
@@ -46,52 +43,15 @@ from synthesis.night import (
 )
 from synthesis.night import plan_extraction as plan_notes
 from synthesis.output import write_run
-from synthesis.processes import die_with_parent
-from synthesis.progress import progress_path, write_progress
+from synthesis.progress import progress_path
 from synthesis.provenance import software_versions
-from synthesis.publish import previous_synthesis, prune, publish, run_name, start_staging
+from synthesis.publish import latest_run, previous_synthesis, prune, publish, run_name, start_staging
 from synthesis.report import CacheCounts, RunReport, build_report, write_report
 from synthesis.store import RecordStore
 from synthesis.translate.config import build_chain
 
 T = TypeVar("T")
 CACHE_DAYS = 60  # store records unused for this long are deleted
-
-
-def by_ref(value: T) -> T:
-    """Pass a large record as it is: Prefect neither walks nor copies it (typed as the record)."""
-    return cast(T, quote(value))
-
-
-@cache
-def pipelines_for(models: tuple[tuple[str, str], ...]) -> Pipelines:
-    """One set of spaCy pipelines per process: loaded once, never a task argument."""
-    return Pipelines(PipelineSpec(models=dict(models)))  # type: ignore[arg-type]
-
-
-def warm_worker(models: tuple[tuple[str, str], ...], languages: tuple[Language, ...]) -> None:
-    """A worker process's start: die with the run, and load its models before any task arrives.
-
-    (The language detector belongs to ingestion, which loads it once in its reader process.)"""
-    die_with_parent()
-    for language in languages:
-        pipelines_for(models).get(language)
-
-
-def task_runner(config: RunConfig, languages: tuple[Language, ...]) -> TaskRunner[Any]:
-    models = tuple(sorted(config.models.items()))
-    if config.runner == "dask":
-        from prefect_dask.task_runners import DaskTaskRunner
-
-        if config.dask_address:
-            return DaskTaskRunner(address=config.dask_address)
-        cluster = {"n_workers": config.workers, "threads_per_worker": 1, "processes": True}
-        return DaskTaskRunner(cluster_kwargs=cluster)
-    if config.runner == "thread" or config.workers == 1:
-        return ThreadPoolTaskRunner(max_workers=1)  # in this process: spaCy pipelines are not thread-safe
-    return ProcessPoolTaskRunner(
-        max_workers=config.workers, initializer=warm_worker, initargs=(models, languages)
-    )
 
 
 @task(cache_policy=NO_CACHE)
@@ -203,6 +163,39 @@ def publish_task(staging: Path, name: str, config: RunConfig) -> Path:
 
 
 @task(cache_policy=NO_CACHE)
+def edition_task(config: RunConfig, ingested: Ingested, plan: ExtractionPlan) -> str:
+    settings = {"languages": config.languages, "poster_size": config.poster_size,
+                "public_url": config.public_url, "translators": config.translators,
+                "translate_url": config.translate_url}  # fmt: skip
+    return edition_key(
+        config.summit, ingested.notes, ingested.rejected, plan.keys,
+        settings=settings, translations_dir=config.summit_dir / "translations",
+    )  # fmt: skip
+
+
+@task(cache_policy=NO_CACHE)
+def reuse_task(config: RunConfig, edition: str, staging: Path) -> list[Path] | None:
+    run = reusable_run(config.summit_outputs, edition)
+    return republish(run, staging) if run else None
+
+
+@task(cache_policy=NO_CACHE)
+def unchanged_task(previous: SummitSynthesis | None) -> SummitSynthesis:
+    assert previous is not None  # a reusable run has its synthesis
+    return unchanged_since(previous)
+
+
+@task(cache_policy=NO_CACHE)
+def edition_write_task(staging: Path, edition: str) -> None:
+    write_edition(staging, edition)
+
+
+def latest_name(config: RunConfig) -> str | None:
+    run = latest_run(config.summit_outputs)
+    return run.name if run else None
+
+
+@task(cache_policy=NO_CACHE)
 def previous_task(config: RunConfig) -> SummitSynthesis | None:
     return previous_synthesis(config.summit_outputs)
 
@@ -211,11 +204,11 @@ def previous_task(config: RunConfig) -> SummitSynthesis | None:
 def report_task(
     synthesis: SummitSynthesis, previous: SummitSynthesis | None, name: str, cache: CacheCounts,
     timings: dict[str, float], translations: dict[str, int], documents: list[Path],
-    failed: dict[str, str], staging: Path,
+    failed: dict[str, str], staging: Path, reused_from: str | None = None,
 ) -> RunReport:  # fmt: skip
     report = build_report(
         synthesis, previous, run=name, cache=cache, timings=timings, translations=translations,
-        documents=documents, failed_documents=failed, run_folder=staging,
+        documents=documents, failed_documents=failed, run_folder=staging, reused_from=reused_from,
     )  # fmt: skip
     write_report(report, staging)
     return report
@@ -224,21 +217,6 @@ def report_task(
 @task(cache_policy=NO_CACHE)
 def artifacts_task(report: RunReport) -> None:
     publish_artifacts(report)
-
-
-class Stopwatch:
-    """Seconds per stage, for the run report; the stage under way is in `progress` for the web."""
-
-    def __init__(self, progress: Path) -> None:
-        self.timings: dict[str, float] = {}
-        self.progress = progress
-
-    @contextmanager
-    def __call__(self, name: str) -> Iterator[None]:
-        write_progress(self.progress, name, datetime.now(UTC))
-        start = time.perf_counter()
-        yield
-        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
 
 @flow(name="nightly-synthesis")
@@ -256,20 +234,31 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
             plan = plan_task(by_ref(ingested.notes), config)
             failed: dict[str, str] = {}
             if plan.batches:
-                runner = task_runner(config, tuple(plan.languages))
+                small = bool(plan.found) and plan.words < IN_PROCESS_WORDS
+                runner = task_runner(config, tuple(plan.languages), small_change=small)
                 files = batches_task(by_ref(plan), config)
                 models = tuple(sorted(config.models.items()))
                 failed = extract_notes.with_options(task_runner=runner)(files, config.cache_dir, models)
                 cleanup_task(files)
-            done = collect_task(by_ref(plan), failed, config)
         previous = previous_task(config)
-        with clock("synthesise"):
-            synthesis = assemble_task(config, by_ref(ingested), by_ref(done), by_ref(previous), started_at)
-            written = write_task(by_ref(synthesis), staging)
-        with clock("translate"):
-            texts = translate_task(by_ref(synthesis), config)
-        with clock("render"):
-            rendered = render_task(by_ref(synthesis), by_ref(texts), staging, config)
+        edition = edition_task(config, by_ref(ingested), by_ref(plan))
+        reused = None if plan.batches or failed else reuse_task(config, edition, staging)
+        if reused is not None:  # nothing the documents depend on changed: republish them
+            synthesis, texts = unchanged_task(by_ref(previous)), TranslatedTexts({})
+            rendered, written = Rendered(files=reused), []
+        else:
+            with clock("synthesise"):
+                done = collect_task(by_ref(plan), failed, config)
+                synthesis = assemble_task(
+                    config, by_ref(ingested), by_ref(done), by_ref(previous), started_at
+                )
+                written = write_task(by_ref(synthesis), staging)
+            with clock("translate"):
+                texts = translate_task(by_ref(synthesis), config)
+            with clock("render"):
+                rendered = render_task(by_ref(synthesis), by_ref(texts), staging, config)
+            if not rendered.failed:
+                edition_write_task(staging, edition)
         cache = CacheCounts(
             ingest_hits=ingested.cached,
             extraction_hits=len(plan.found),
@@ -278,6 +267,7 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
         report = report_task(
             by_ref(synthesis), by_ref(previous), name, cache, clock.timings, texts.counts(),
             [*written, *rendered.files], rendered.failed, staging,
+            reused_from=latest_name(config) if reused is not None else None,
         )  # fmt: skip
         with clock("publish"):
             final = publish_task(staging, name, config)

@@ -135,6 +135,11 @@ class ExtractionPlan:
     keys: dict[str, str] = field(default_factory=dict)  # note id to store key
 
     @property
+    def words(self) -> int:
+        """Words still to extract."""
+        return sum(note.words for batch in self.batches for note in batch)
+
+    @property
     def languages(self) -> list[Language]:
         return sorted({p.language for batch in self.batches for note in batch for p in note.paragraphs})
 

@@ -81,6 +81,9 @@ class RunReport(BaseModel):
     translations: dict[str, int] = Field(description="segments from the memory, machine, left original")
     documents: tuple[str, ...] = Field(description="files written, relative to the run folder")
     failed_documents: dict[str, str]
+    reused_from: str | None = Field(
+        None, description="the run whose documents were republished, when nothing they depend on changed"
+    )
 
     @property
     def id(self) -> str:
@@ -126,6 +129,7 @@ def build_report(
     documents: list[Path],
     failed_documents: dict[str, str],
     run_folder: Path,
+    reused_from: str | None = None,
 ) -> RunReport:
     changes = synthesis.changes
     return RunReport(
@@ -155,6 +159,7 @@ def build_report(
         translations=translations,
         documents=tuple(sorted(p.relative_to(run_folder).as_posix() for p in documents)),
         failed_documents=failed_documents,
+        reused_from=reused_from,
     )
 
 
@@ -230,6 +235,15 @@ def report_markdown(report: RunReport) -> str:
         "",
         "## Documents",
         "",
+        *(
+            [
+                f"Nothing the documents depend on changed since run {report.reused_from}: "
+                "its documents are published again as they were.",
+                "",
+            ]
+            if report.reused_from
+            else []
+        ),
         *(f"- {markdown_text(name)}" for name in report.documents),
         *(
             f"- **not written** {markdown_text(n)}: {markdown_text(why)}"

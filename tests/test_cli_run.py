@@ -30,12 +30,13 @@ def uploads(summit_dir: Path, add_note: AddNote) -> Path:
     return summit_dir
 
 
-def start_run(summit_dir: Path, tmp_path: Path) -> subprocess.Popen[str]:
+def start_run(summit_dir: Path, tmp_path: Path, *options: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     env["PREFECT_HOME"] = str(tmp_path / "prefect")
     command = [
         sys.executable, "-m", "synthesis", "run", str(summit_dir), "--date", "2019-09-01",
         "--outputs", str(tmp_path / "outputs"), "--state-dir", str(tmp_path / "state"), "--workers", "1",
+        *options,
     ]  # fmt: skip
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
@@ -80,7 +81,8 @@ def test_a_run_killed_while_rendering_leaves_latest_and_no_process(uploads: Path
     complete = latest_run(summit_outputs)
     assert complete is not None
 
-    killed = start_run(uploads, tmp_path)
+    # Another poster size: the notes' extractions are reused, the documents are rendered again.
+    killed = start_run(uploads, tmp_path, "--poster-size", "A0")
     family: set[psutil.Process] = set()
 
     def rendering() -> bool:

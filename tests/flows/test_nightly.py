@@ -81,6 +81,13 @@ def test_a_second_night_reuses_every_note_and_moves_latest(uploads: Path, tmp_pa
     assert [p.name for p in runs(tmp_path / "outputs" / "dusseldorf-2019")] == [first.run, second.run]
     assert second.notes.new == 0 and second.commitments_added == () and second.commitments_removed == ()
     assert len(first.commitments_added) == first.commitments > 0
+    # Nothing the documents depend on changed: they are the first run's, republished, not re-rendered.
+    assert second.reused_from == first.run and set(second.timings) == {"ingest", "extract"}
+    before, after = tmp_path / "outputs" / "dusseldorf-2019" / first.run, published(tmp_path)
+    assert (after / "booklet-en-fr.pdf").stat().st_ino == (before / "booklet-en-fr.pdf").stat().st_ino
+    assert "Nothing the documents depend on changed since run" in (after / "report.md").read_text("utf-8")
+    third = run(uploads, tmp_path, poster_size="A0")
+    assert third.reused_from is None and "render" in third.timings, "another poster size renders again"
 
 
 def test_a_changed_note_is_the_only_one_extracted_again(uploads: Path, tmp_path: Path) -> None:
@@ -166,7 +173,7 @@ def test_the_night_ends_with_the_exhibition_documents(uploads: Path, tmp_path: P
         f"poster-{w}-de-en.pdf" for w in ("communicative", "healthy", "resilient", "connective", "inclusive")
     }
     assert posters | {"booklet-de-en.pdf", "booklet-de-en.docx", "commitments.csv"} <= names
-    assert set(report.documents) == names - {"report.md", "report.json"}
+    assert set(report.documents) == names - {"report.md", "report.json", "edition.json"}
     assert {"to-translate.de.po", "to-translate.en.po"} & names
     text = PdfReader(folder / "booklet-de-en.pdf").pages[0].extract_text()
     assert "Gipfel" in text and "Summit" in text

@@ -6,30 +6,27 @@ an anaphor ("it", "the city", "die Stadt") resolved to an earlier place, an
 agent noun phrase ("the regional transport authority", "la Ville de Genève")
 or a proper name the gazetteer does not know. Finding the subject works on
 token positions, so it needs no parser and behaves alike in all languages.
+
+`ActorFinder` finds the candidates of a doc and finds agent noun phrases itself;
+proper names are found by names.py, and resolution.py says whom a candidate names.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Literal
 
-from spacy.attrs import POS
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from synthesis.extract import resolution
+from synthesis.extract.actor_types import PARTICIPANTS, Actor, ActorKind, Candidate
 from synthesis.extract.gazetteer import SPAN_KEY, Gazetteer
 from synthesis.extract.lexicon import Lexicon
+from synthesis.extract.names import proper_names
 
-ActorKind = Literal["city", "organisation", "collective", "first_person", "unresolved"]
-PARTICIPANTS = "participants"
-# Nouns that refer back to a city (the pronouns may refer to an organisation as well).
-_CITY_ANAPHORA = frozenset(
-    {"city", "municipality", "town", "mayor", "capital", "ville", "municipalité", "commune",
-     "maire", "mairesse", "mairie", "stadt", "kommune", "gemeinde", "bürgermeister",
-     "bürgermeisterin", "oberbürgermeister", "oberbürgermeisterin", "hauptstadt", "capitale"}
-)  # fmt: skip
+__all__ = ["PARTICIPANTS", "Actor", "ActorFinder", "ActorKind", "Candidate"]
+
 _CACHE_KEY = "summit_actor_candidates"
 _PRIORITY = {
     "agent_place": -1,
@@ -42,32 +39,9 @@ _PRIORITY = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    text: str
-    id: str | None  # canonical place id, "participants", or None when unresolved
-    kind: ActorKind
-    start: int  # token offsets in the doc
-    end: int
-
-    @property
-    def resolved(self) -> bool:
-        return self.id is not None
-
-    @property
-    def key(self) -> str:
-        return self.id or self.text.casefold()
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    start: int
-    end: int
-    source: str  # a key of _PRIORITY
-    place_id: str | None = None
-
-
 class ActorFinder:
+    """The actor candidates of a doc in one language, and whom they stand for."""
+
     def __init__(self, vocab: Vocab, lexicon: Lexicon, gazetteer: Gazetteer, make_doc: object) -> None:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
@@ -121,7 +95,7 @@ class ActorFinder:
             source = {"first_person": "first_person", "collectives": "collective"}.get(name, "anaphora")
             found.append(Candidate(start, end, source))
         found.extend(self._agent_phrases(doc, found, reserved))
-        found.extend(self._proper_names(doc, reserved))
+        found.extend(proper_names(self.lexicon, doc, reserved))
         # Keep the most specific candidate where several overlap.
         found.sort(key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
         kept: list[Candidate] = []
@@ -223,116 +197,9 @@ class ActorFinder:
         )
 
     def _trigger_word(self, token: Token) -> bool:
-        return self.lexicon.has("reporting_verbs", token.text) or token.lower_ in {
-            "will", "wird", "werden", "va", "vont", "shall", "would"
-        }  # fmt: skip
-
-    def _proper_names(self, doc: Doc, reserved: frozenset[int]) -> list[Candidate]:
-        found: list[Candidate] = []
-        if self.lexicon.language == "de":
-            # German names only count next to a trigger or after "dass": look only there.
-            spots = {j for i in reserved for j in (i - 1, i + 1)} | {
-                t.i + 1 for t in doc if t.lower_ in ("dass", "daß")
-            }  # fmt: skip
-            for i in sorted(j for j in spots if 0 <= j < len(doc)):
-                start = doc[i].sent.start
-                if self._name_token(doc, i, start, reserved=reserved):
-                    found.append(Candidate(i, i + 1, "name"))
-            return found
-        if doc.has_annotation("POS"):
-            # With a tagger, names are runs of PROPN, read off the tag array.
-            propn = doc.vocab.strings["PROPN"]
-            tags = doc.to_array(POS).tolist()
-            i = 0
-            while i < len(tags):
-                if tags[i] != propn:
-                    i += 1
-                    continue
-                j = i
-                while j < len(tags) and tags[j] == propn and doc[j].is_alpha:
-                    j += 1
-                if j > i and self._name_token(doc, i, doc[i].sent.start, reserved=reserved):
-                    found.append(Candidate(i, j, "name"))
-                i = max(j, i + 1)
-            return found + self._names_before_triggers(doc, reserved, found)
-        for sent in doc.sents:
-            i = sent.start
-            while i < sent.end:
-                if self._name_token(doc, i, sent.start, reserved=reserved):
-                    j = i + 1
-                    while j < sent.end and self._name_token(doc, j, sent.start, inside=True):
-                        j += 1
-                    found.append(Candidate(i, j, "name"))
-                    i = j
-                else:
-                    i += 1
-        return found
-
-    def _names_before_triggers(
-        self, doc: Doc, reserved: frozenset[int], found: list[Candidate]
-    ) -> list[Candidate]:
-        """'TotalEnergies s'engage', 'Emmaüs Connect ouvrira': a capitalised run right before a trigger.
-
-        The tagger reads an unknown name that opens a sentence as a noun; standing right
-        before a commitment trigger, it is the organisation that commits.
-        """
-        taken = {i for c in found for i in range(c.start, c.end)}
-        names: list[Candidate] = []
-        for end in sorted(reserved):
-            start = end
-            while start > 0 and start - 1 not in taken and self._capitalised(doc[start - 1]):
-                start -= 1
-            if start < end and (start == doc[start].sent.start or doc[start - 1].text in (",", ":", ";")):
-                names.append(Candidate(start, end, "name"))
-        return names
-
-    @staticmethod
-    def _capitalised(token: Token) -> bool:
-        return (
-            token.is_alpha
-            and token.text[0].isupper()
-            and not token.is_stop
-            and token.pos_ in ("NOUN", "PROPN", "X")
+        return self.lexicon.has("reporting_verbs", token.text) or self.lexicon.has(
+            "trigger_auxiliaries", token.text
         )
-
-    def _name_token(
-        self,
-        doc: Doc,
-        i: int,
-        sent_start: int,
-        inside: bool = False,
-        reserved: frozenset[int] = frozenset(),
-    ) -> bool:
-        token = doc[i]
-        if not token.is_alpha or not token.text[0].isupper() or (token.is_stop and not inside):
-            return False
-        if token.pos_:
-            return token.pos_ == "PROPN"
-        if self.lexicon.language == "de":
-            # German capitalises every noun. A name stands without an article, and as a
-            # subject it opens its clause (Köln wird ..., dass Venlo ... wird).
-            previous = doc[i - 1] if i > sent_start else None
-            opens_clause = (
-                previous is None
-                or previous.text in (",", ":", ";", "-", "–")
-                or previous.lower_ in ("dass", "daß", "sondern", "ob", "weil", "wenn")
-            )
-            # Any capitalised noun could open a clause, so a name must also touch a
-            # trigger ("Köln wird", "wird Venlo") or follow "dass".
-            touches = (
-                i + 1 in reserved
-                or i - 1 in reserved
-                or (previous is not None and previous.lower_ in ("dass", "daß"))
-            )
-            return (
-                not inside
-                and opens_clause
-                and touches
-                and (
-                    not self.lexicon.has("prefield_openers", token.text) and token.lemma_ in ("", token.text)
-                )
-            )
-        return inside or i > sent_start
 
     def can_be_subject(self, doc: Doc, candidate: Candidate) -> bool:
         """Not inside a prepositional phrase ("prices in Geneva"), not a mere possessor
@@ -343,7 +210,10 @@ class ActorFinder:
                 "agent_prepositions", before.text
             ):
                 return False
-        if candidate.end + 1 < len(doc) and doc[candidate.end].text in ("'s", "’s"):
+        if (
+            candidate.end + 1 < len(doc)
+            and doc[candidate.end].text in self.lexicon.words["possessive_clitics"]
+        ):
             return self._is_agent_head(doc[candidate.end + 1])
         return True
 
@@ -357,66 +227,11 @@ class ActorFinder:
         speaker_city: str | None,
         all_candidates: list[Candidate],
     ) -> Actor | None:
-        span = doc[candidate.start : candidate.end]
-        text = span.text
-        if candidate.source == "place" and candidate.place_id:
-            place = self.gazetteer.places[candidate.place_id]
-            kind: ActorKind = "city" if place.kind == "city" else "organisation"
-            return Actor(text, place.id, kind, candidate.start, candidate.end)
-        if candidate.source == "collective":
-            return Actor(text, PARTICIPANTS, "collective", candidate.start, candidate.end)
-        if candidate.source == "first_person":
-            city = self._place_id(speaker_city)
-            if city:
-                return Actor(text, city, "city", candidate.start, candidate.end)
-            return Actor(text, None, "first_person", candidate.start, candidate.end)
-        if candidate.source == "anaphora" and span.text.lower() == "on" and speaker_city:
-            city = self._place_id(speaker_city)  # colloquial French "on" = "nous"
-            if city:
-                return Actor(text, city, "city", candidate.start, candidate.end)
-        if candidate.source == "anaphora":
-            antecedent = self._antecedent(doc, candidate, span, all_candidates)
-            if antecedent:
-                # A known place is named by its id; an unknown one keeps its own name.
-                named = text if antecedent.resolved else antecedent.text
-                return replace(antecedent, text=named, start=candidate.start, end=candidate.end)
-            if speaker_city and any(t.lower_ in _CITY_ANAPHORA for t in span):
-                city = self._place_id(speaker_city)
-                if city:
-                    return Actor(text, city, "city", candidate.start, candidate.end)
-            if self.lexicon.has("pronouns_without_antecedent", span.text):
-                # Impersonal ("on va", "it will rain") or someone the note never named ("they'll
-                # make the changes"): a pronoun is never shown as an actor.
-                return None
-            return Actor(text, None, "unresolved", candidate.start, candidate.end)
-        return Actor(text, None, "unresolved", candidate.start, candidate.end)
-
-    def _antecedent(
-        self, doc: Doc, candidate: Candidate, span: Span, all_candidates: list[Candidate]
-    ) -> Actor | None:
-        city_only = any(t.lower_ in _CITY_ANAPHORA for t in span)
-        sentence_start = span.sent.start
-        previous_sentences = [s for s in doc.sents if s.end <= sentence_start][-2:]
-        window_start = previous_sentences[0].start if previous_sentences else sentence_start
-        for other in reversed(all_candidates):
-            if other.end > candidate.start or other.start < window_start:
-                continue
-            if other.source == "place" and other.place_id:
-                place = self.gazetteer.places[other.place_id]
-                if city_only and place.kind != "city":
-                    continue
-                kind: ActorKind = "city" if place.kind == "city" else "organisation"
-                return Actor(doc[other.start : other.end].text, place.id, kind, other.start, other.end)
-            if other.source == "name" or (other.source.startswith("agent") and not city_only):
-                # A city the gazetteer does not know ("Marseille ... his city"), or an
-                # organisation ("A local NGO ... announced that it will").
-                return Actor(doc[other.start : other.end].text, None, "unresolved", other.start, other.end)
-        return None
-
-    def _place_id(self, name: str | None) -> str | None:
-        if not name:
-            return None
-        if name in self.gazetteer.places:
-            return name
-        lowered = {variant.lower(): pid for variant, pid in self.gazetteer.variants.items()}
-        return lowered.get(name.strip().lower())
+        return resolution.resolve(
+            doc,
+            candidate,
+            lexicon=self.lexicon,
+            gazetteer=self.gazetteer,
+            speaker_city=speaker_city,
+            all_candidates=all_candidates,
+        )

@@ -1,4 +1,7 @@
-"""The per-language rules of data/commitments.yaml, loaded once."""
+"""The per-language rules of data/commitments.yaml, loaded once.
+
+A language's lexicon holds its own section and the lists of the `shared` section.
+"""
 
 from __future__ import annotations
 
@@ -97,7 +100,12 @@ def table_headers() -> dict[str, frozenset[str]]:
 
 @cache
 def load_lexicon(language: Language) -> Lexicon:
-    data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))[language]
+    """The rules of `language`, with the lists of the `shared` section."""
+    document: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = document[language]
+    shared: dict[str, Any] = document.get("shared") or {}
+    if overridden := sorted(set(shared) & set(data)):
+        raise ValueError(f"{DATA.name}: {language} redefines the shared lists {overridden}")
     triggers = tuple(
         TriggerRule(
             id=rule["id"],
@@ -116,7 +124,7 @@ def load_lexicon(language: Language) -> Lexicon:
     )
     words: dict[str, frozenset[str]] = {}
     phrases: dict[str, tuple[str, ...]] = {}
-    for name, values in data.items():
+    for name, values in [*shared.items(), *data.items()]:
         if name in ("triggers", "recommendations", "tables"):
             continue
         if name in PHRASE_LISTS:

@@ -27,25 +27,7 @@ from synthesis.models import Language as Lang
 DATA = Path(__file__).parent / "data" / "practices.yaml"
 # Apostrophes are not quotes here: French elides with them (l'école).
 _QUOTED = re.compile(r"[«\"“„]\s*([^«»\"“”„]{3,80}?)\s*[»\"”“]")
-_CALLED = frozenset(
-    {
-        "called",
-        "named",
-        "dubbed",
-        "appelé",
-        "appelée",
-        "nommé",
-        "nommée",
-        "baptisé",
-        "baptisée",
-        "namens",
-        "genannt",
-    }
-)
 _YEAR = re.compile(r"^(19|20)\d{2}$")
-_NAME_CONNECTORS = frozenset(
-    {"en", "de", "du", "des", "la", "le", "et", "for", "of", "the", "and", "für", "und", "der"}
-)
 
 if not Doc.has_extension("best_practices"):
     Doc.set_extension("best_practices", default=[])
@@ -60,8 +42,13 @@ class PracticeMatch:
 
 @cache
 def _rules(language: Lang) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))[language]
-    return data
+    """The rules of `language`, with the lists of the `shared` section."""
+    document: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = document[language]
+    shared: dict[str, Any] = document.get("shared") or {}
+    if overridden := sorted(set(shared) & set(data)):
+        raise ValueError(f"{DATA.name}: {language} redefines the shared lists {overridden}")
+    return {**shared, **data}
 
 
 class PracticeExtractor:
@@ -75,6 +62,11 @@ class PracticeExtractor:
         self.stop = frozenset(w.lower() for w in self.rules["stop_before"])
         self.speaker_city: str | None = None
         self.markers = tuple(m.lower() for m in self.rules["markers"])
+        self.called = frozenset(self.rules["called"])
+        self.connectors = frozenset(self.rules["name_connectors"])
+        self.trailing = self.connectors | frozenset(self.rules["name_trailing"])
+        self.leading = frozenset(self.rules["leading_prepositions"])
+        self.name_punctuation = frozenset(self.rules["name_punctuation"])
 
     def __call__(self, doc: Doc, *, speaker_city: str | None = None) -> list[PracticeMatch]:
         self.speaker_city = speaker_city
@@ -136,7 +128,7 @@ class PracticeExtractor:
             skip_leading = (
                 self.lexicon.has("determiners", lower)
                 or lower in self.rules["possessive"]
-                or (_YEAR.match(token.text) or lower in ("en", "in", "im"))
+                or (_YEAR.match(token.text) or lower in self.leading)
             )
             if (city.start <= token.i < city.end or skip_leading) and not tokens:
                 continue
@@ -146,26 +138,18 @@ class PracticeExtractor:
                 or _YEAR.match(token.text)
             ):
                 break
-            if token.is_punct and token.text not in ("-", "'", "’", "&"):
+            if token.is_punct and token.text not in self.name_punctuation:
                 break
             tokens.append(token)
             if len(tokens) >= 12:
                 break
-        while tokens and tokens[-1].lower_ in _NAME_CONNECTORS | {
-            "in",
-            "en",
-            "im",
-            "a",
-            "an",
-            "à",
-            "au",
-        }:
+        while tokens and tokens[-1].lower_ in self.trailing:
             tokens.pop()
         return self._proper_name(tokens)
 
     def _proper_name(self, tokens: list[Token]) -> str:
         """'la plateforme Namur Bénévolat' names 'Namur Bénévolat'; else the whole phrase."""
-        called = next((i for i, t in enumerate(tokens) if t.lower_ in _CALLED), None)
+        called = next((i for i, t in enumerate(tokens) if t.lower_ in self.called), None)
         if called is not None and called + 1 < len(tokens):
             tokens = tokens[called + 1 :]  # "an initiative called Laneway Commons"
             return "".join(t.text_with_ws for t in tokens).strip()
@@ -175,8 +159,8 @@ class PracticeExtractor:
             for token in tokens[2:]:
                 if not (
                     token.text[:1].isupper()
-                    or token.lower_ in _NAME_CONNECTORS
-                    or (token.is_lower and name[-1].lower_ in _NAME_CONNECTORS)
+                    or token.lower_ in self.connectors
+                    or (token.is_lower and name[-1].lower_ in self.connectors)
                 ):
                     break
                 name.append(token)

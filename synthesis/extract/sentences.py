@@ -18,14 +18,11 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_ENDS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
-_CLOSERS = frozenset({'"', "»", "”", "“", "'", "’", ")"})
+_DATA = yaml.safe_load((Path(__file__).parent / "data" / "sentences.yaml").read_text(encoding="utf-8"))
+_ENDS = frozenset(_DATA["ends"])
+_CLOSERS = frozenset(_DATA["closers"])
 # Abbreviations that some tokenizers split into word + "." (others keep "approx." whole).
-_ABBREVIATIONS = frozenset(
-    yaml.safe_load((Path(__file__).parent / "data" / "sentences.yaml").read_text(encoding="utf-8"))[
-        "abbreviations"
-    ]
-)
+_ABBREVIATIONS = frozenset(_DATA["abbreviations"])
 
 
 def _starts_sentence(texts: list[str], i: int) -> bool:

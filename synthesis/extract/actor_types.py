@@ -1,0 +1,34 @@
+"""The records of who acts: a `Candidate` (tokens that may act) and an `Actor` (a resolved one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ActorKind = Literal["city", "organisation", "collective", "first_person", "unresolved"]
+PARTICIPANTS = "participants"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    text: str
+    id: str | None  # canonical place id, "participants", or None when unresolved
+    kind: ActorKind
+    start: int  # token offsets in the doc
+    end: int
+
+    @property
+    def resolved(self) -> bool:
+        return self.id is not None
+
+    @property
+    def key(self) -> str:
+        return self.id or self.text.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    source: str  # a key of actors._PRIORITY: place, first_person, agent, name ...
+    place_id: str | None = None

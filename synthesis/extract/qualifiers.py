@@ -1,0 +1,134 @@
+"""What keeps a trigger from pledging: questions, reported speech, wishes, relative clauses,
+negation, conditions, past achievements and idioms.
+
+Each function answers for one trigger of a `Reading` (or, for questions, one sentence);
+the words they look for are lists of data/commitments.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from synthesis.extract.lexicon import Lexicon
+from synthesis.extract.reading import Action, Reading
+
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
+def is_question(sentence: Span, lexicon: Lexicon) -> bool:
+    text = sentence.text.strip().lstrip("".join(lexicon.words["bullets"])).strip()
+    if "?" in text:
+        return True
+    head = text.split(":")[0].strip().lower() if ":" in text[:24] else ""
+    return bool(head) and lexicon.has("question_starts", head)
+
+
+def indirect_question(r: Reading, trigger: Span, clause_start: int) -> bool:
+    """'Montréal fragte, ob Düsseldorf ... anbieten wird': asked, not pledged."""
+    return any(r.lex.has("indirect_questions", t.text) for t in r.doc[clause_start : trigger.start])
+
+
+def reported(r: Reading, trigger: Span) -> bool:
+    """A reporting verb elsewhere in the sentence: 'would' and 'lancerait' report a pledge."""
+    return any(r.lex.has("reporting_verbs", t.text) for t in r.sentence if t.i != trigger.start)
+
+
+def after_wish(r: Reading, trigger: Span) -> bool:
+    """'Cities should commit to ...', 'Beteiligung müsse ... gedacht werden': advice, not a pledge."""
+    before = r.doc[max(r.sentence.start, trigger.start - 6) : trigger.start]
+    return any(r.lex.has("wish_modals", t.text) for t in before)
+
+
+def in_relative_clause(r: Reading, trigger: Span, clause_start: int) -> bool:
+    """'an agency that will match ...', 'un centre qui va ...': part of an object, not a pledge."""
+    doc = r.doc
+    index = trigger.start - 1
+    while index >= clause_start and r.skippable(doc[index]):
+        index -= 1
+    if index >= clause_start and r.lex.has("relative_pronouns", doc[index].text):
+        return True
+    if r.lex.language == "de":
+        comma = max((t.i for t in doc[clause_start : trigger.start] if t.text == ","), default=None)
+        if comma is not None and comma + 2 < trigger.start and r.lex.has("relatives", doc[comma + 1].text):
+            # ", die ... werde" is relative; ", die Stadt werde" is an article and its noun.
+            return not doc[comma + 2].text[:1].isupper()
+    return False
+
+
+def conditional(r: Reading, trigger: Span, start: int, end: int) -> bool:
+    # A colon opens a new statement: "si ..., Genève a pris un engagement : la Ville ouvrira".
+    for token in r.doc[start : trigger.start]:
+        if token.text == ":":
+            start = token.i + 1
+    words = r.doc[start:end]
+    if r.lex.has("inverted_conditionals", words[0].text) and trigger.start > start:
+        return True  # "Should the ministry release the funds, Dakar will ..."
+    if any(
+        r.lex.has("conditionals", t.text) and not (t.i > 0 and r.lex.has("concessives", r.doc[t.i - 1].text))
+        for t in words
+    ):
+        return True  # but "même si" / "even if" concede, they do not condition
+    text = f" {words.text.lower()} "
+    return any(f" {m} " in text for m in r.lex.words["conditionals"] if " " in m or "'" in m)
+
+
+def negated(r: Reading, trigger: Span, action: Action, clause_start: int) -> bool:
+    doc = r.doc
+    # "We won't close it, but instead we will ...": only what follows the turn counts.
+    for token in doc[clause_start : trigger.start]:
+        if r.lex.has("contrastives", token.text):
+            clause_start = token.i + 1
+    before = doc[clause_start : trigger.start]
+    if any(r.lex.has("subject_negations", t.text) and t.i not in r.parenthetical for t in before):
+        return True  # "Neither Algiers nor Casablanca plan ...", "Keine Stadt wird ..."
+    first = max(clause_start, trigger.start - 3)
+    last = max(action.index, trigger.end - 1)
+    if action.index < trigger.start:  # German verb-final: "dass X keine Y einsetzen wird"
+        first = max(clause_start, action.index - 6)
+    elif r.lex.language == "de" and action.index == trigger.start:
+        last = r.clause(trigger)[1] - 1  # "Wir wollen das Modell nicht übernehmen"
+    for token in doc[first : last + 1]:
+        if r.lex.has("negations", token.text):
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is None or not r.lex.has("not_negating_next", following.text):
+                return True
+    return False
+
+
+def negated_span(r: Reading, start: int, end: int) -> bool:
+    return any(r.lex.has("negations", t.text) for t in r.doc[start:end])
+
+
+def past(r: Reading, start: int, end: int) -> bool:
+    """A past marker, or a year before the session: an achievement, not a pledge."""
+    words = r.doc[start:end]
+    text = f" {words.text.lower()} "
+    if any(f" {m} " in text for m in r.lex.words["past_markers"]):
+        return True
+    return r.session_known and any(_YEAR.match(t.text) and int(t.text) < r.session.year for t in words)
+
+
+def not_a_pledge(r: Reading, trigger: Span, action: Action, clause_end: int) -> bool:
+    """ "we'll see how ...", « prendrons en compte », « s'engage dans »: idioms, not undertakings.
+
+    Each entry of `not_pledges` is a run of words that holds the action or a word of the
+    trigger (as its lemma or as written) anywhere in it: "tenir compte", "en compte"; "$"
+    at the end stands for the end of the clause ("see $": "We'll see.").
+    """
+    words = [t for t in r.doc[r.sentence.start : clause_end] if not t.is_punct]
+    anchors = {action.index, *range(trigger.start, trigger.end)}
+    for phrase in r.lex.phrases.get("not_pledges", ()):
+        parts = phrase.lower().split()
+        ends_clause = parts[-1] == "$"
+        parts = parts[:-1] if ends_clause else parts
+        for first in range(len(words) - len(parts) + 1):
+            window = words[first : first + len(parts)]
+            if not any(w.i in anchors for w in window):
+                continue
+            if all(p in (w.lower_, w.lemma_.lower()) for w, p in zip(window, parts, strict=True)) and (
+                not ends_clause or first + len(parts) == len(words)
+            ):
+                return True
+    return False

@@ -1,0 +1,95 @@
+"""Which actor a candidate stands for: a gazetteer place, the participants, the speaker's
+city for the first person, or an earlier actor for an anaphor ("the city", "elle")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from synthesis.extract.actor_types import PARTICIPANTS, Actor, ActorKind, Candidate
+from synthesis.extract.gazetteer import Gazetteer
+from synthesis.extract.lexicon import Lexicon
+
+
+def resolve(
+    doc: Doc,
+    candidate: Candidate,
+    *,
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    speaker_city: str | None,
+    all_candidates: list[Candidate],
+) -> Actor | None:
+    """The actor of `candidate`, or None for a pronoun that names nobody."""
+    span = doc[candidate.start : candidate.end]
+    text = span.text
+    if candidate.source == "place" and candidate.place_id:
+        place = gazetteer.places[candidate.place_id]
+        kind: ActorKind = "city" if place.kind == "city" else "organisation"
+        return Actor(text, place.id, kind, candidate.start, candidate.end)
+    if candidate.source == "collective":
+        return Actor(text, PARTICIPANTS, "collective", candidate.start, candidate.end)
+    if candidate.source == "first_person":
+        city = _place_id(gazetteer, speaker_city)
+        if city:
+            return Actor(text, city, "city", candidate.start, candidate.end)
+        return Actor(text, None, "first_person", candidate.start, candidate.end)
+    if candidate.source == "anaphora" and span.text.lower() == "on" and speaker_city:
+        city = _place_id(gazetteer, speaker_city)  # colloquial French "on" = "nous"
+        if city:
+            return Actor(text, city, "city", candidate.start, candidate.end)
+    if candidate.source == "anaphora":
+        antecedent = _antecedent(lexicon, gazetteer, doc, candidate, span, all_candidates)
+        if antecedent:
+            # A known place is named by its id; an unknown one keeps its own name.
+            named = text if antecedent.resolved else antecedent.text
+            return replace(antecedent, text=named, start=candidate.start, end=candidate.end)
+        if speaker_city and any(lexicon.has("city_anaphora", t.text) for t in span):
+            city = _place_id(gazetteer, speaker_city)
+            if city:
+                return Actor(text, city, "city", candidate.start, candidate.end)
+        if lexicon.has("pronouns_without_antecedent", span.text):
+            # Impersonal ("on va", "it will rain") or someone the note never named ("they'll
+            # make the changes"): a pronoun is never shown as an actor.
+            return None
+        return Actor(text, None, "unresolved", candidate.start, candidate.end)
+    return Actor(text, None, "unresolved", candidate.start, candidate.end)
+
+
+def _antecedent(
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    doc: Doc,
+    candidate: Candidate,
+    span: Span,
+    all_candidates: list[Candidate],
+) -> Actor | None:
+    """The nearest actor before the anaphor, in its sentence or the two before."""
+    city_only = any(lexicon.has("city_anaphora", t.text) for t in span)
+    sentence_start = span.sent.start
+    previous_sentences = [s for s in doc.sents if s.end <= sentence_start][-2:]
+    window_start = previous_sentences[0].start if previous_sentences else sentence_start
+    for other in reversed(all_candidates):
+        if other.end > candidate.start or other.start < window_start:
+            continue
+        if other.source == "place" and other.place_id:
+            place = gazetteer.places[other.place_id]
+            if city_only and place.kind != "city":
+                continue
+            kind: ActorKind = "city" if place.kind == "city" else "organisation"
+            return Actor(doc[other.start : other.end].text, place.id, kind, other.start, other.end)
+        if other.source == "name" or (other.source.startswith("agent") and not city_only):
+            # A city the gazetteer does not know ("Marseille ... his city"), or an
+            # organisation ("A local NGO ... announced that it will").
+            return Actor(doc[other.start : other.end].text, None, "unresolved", other.start, other.end)
+    return None
+
+
+def _place_id(gazetteer: Gazetteer, name: str | None) -> str | None:
+    if not name:
+        return None
+    if name in gazetteer.places:
+        return name
+    lowered = {variant.lower(): pid for variant, pid in gazetteer.variants.items()}
+    return lowered.get(name.strip().lower())

@@ -1,0 +1,123 @@
+"""The commitments of one sentence: a draft per trigger, then its deadline and object.
+
+Each trigger is read in its clause (the sentence cut at ';'): the qualifiers may
+rule it out, then it needs an action (actions) and an actor (subjects). A sentence
+that has no commitment this way may still be rapporteurs' shorthand, an actor and a
+separator before a dated plan: "Dakar: 5 extra mediation points by end 2020".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from synthesis.extract import actions, objects, qualifiers, subjects
+from synthesis.extract.actors import Actor
+from synthesis.extract.lexicon import TriggerRule
+from synthesis.extract.reading import CommitmentMatch, Draft, Reading
+
+
+def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
+    """The commitments of the sentence of `r`, given the triggers found in it."""
+    if qualifiers.is_question(r.sentence, r.lex):
+        return []
+    drafts: list[Draft] = []
+    for trigger in triggers:
+        rule = r.lex.trigger(r.doc.vocab.strings[trigger.label])
+        draft = _draft(r, trigger, rule, drafts[-1].actors[-1] if drafts else None)
+        if draft:
+            drafts.append(draft)
+    found: list[CommitmentMatch] = []
+    for number, draft in enumerate(drafts):
+        following = drafts[number + 1].trigger.start if number + 1 < len(drafts) else None
+        region_end = min(following, draft.end) if following is not None else draft.end
+        deadline = objects.deadline(r, draft.trigger, draft.actors[-1], draft.start, region_end)
+        if draft.action.needs_deadline and deadline is None:
+            continue
+        near = max(draft.start, min(a.start for a in draft.actors) - 5)
+        if draft.rule.past_capable and deadline is None and qualifiers.past(r, near, draft.end):
+            continue
+        obj, also = objects.object_of(r, draft, deadline, region_end)
+        for actor in draft.actors:
+            strength = draft.action.strength or draft.rule.strength
+            match = CommitmentMatch(
+                r.sentence, draft.rule.id, actor, draft.action.text, obj, deadline, strength
+            )
+            same = next((m for m in found if m.actor == actor or m.actor.key == actor.key), None)
+            if same is not None and not draft.coordinated:
+                # "pledged that every project will ...", "plans to X and to Y": one pledge, said twice.
+                if same.deadline is None and deadline is not None:
+                    found[found.index(same)] = replace(same, deadline=deadline)
+                continue
+            found.append(match)
+            if also:  # "will show X and offer Y": a second action under the same trigger
+                first, last = also.index + 1, region_end
+                if r.lex.language == "de":  # "... und die Tafeln zur Verfügung stellen"
+                    first, last = draft.action.index + 2, also.index
+                found.append(
+                    replace(match, action=also.text, object=objects.words(r, first, last, draft, deadline))
+                )
+    return found + _shorthand(r, found)
+
+
+def _draft(r: Reading, trigger: Span, rule: TriggerRule, previous_actor: Actor | None) -> Draft | None:
+    start, end = r.clause(trigger)
+    if rule.reported and not qualifiers.reported(r, trigger):
+        return None
+    if qualifiers.indirect_question(r, trigger, start):
+        return None  # "Montréal fragte, ob Düsseldorf ... anbieten wird"
+    if r.lex.language == "de" and trigger.start > 0 and r.doc[trigger.start - 1].lower_ == "zu":
+        return None  # "... eröffnen zu wollen" belongs to the announcing verb
+    if qualifiers.in_relative_clause(r, trigger, start) or qualifiers.after_wish(r, trigger):
+        return None
+    action = actions.find(r, trigger, rule, end)
+    if (
+        action is None
+        or qualifiers.negated(r, trigger, action, start)
+        or qualifiers.conditional(r, trigger, start, end)
+    ):
+        return None
+    if rule.complement == "self" and r.lex.has("self_excluded_lemmas", r.doc[action.index].lemma_):
+        return None
+    if qualifiers.not_a_pledge(r, trigger, action, end) or (
+        rule.ending and actions.present_first_plural(r.doc[action.index])
+    ):
+        return None
+    coordinated = _coordinated_trigger(r, trigger, start)
+    actors = subjects.actors(r, trigger, rule, action, start, end, previous_actor if coordinated else None)
+    if not actors:
+        return None
+    return Draft(trigger, rule, action, actors, start, end, coordinated)
+
+
+def _coordinated_trigger(r: Reading, trigger: Span, clause_start: int) -> bool:
+    """'... and will fund': a trigger right after a conjunction shares the previous subject."""
+    before = [t for t in r.doc[clause_start : trigger.start] if not r.skippable(t)]
+    return bool(before) and r.lex.has("conjunctions", before[-1].text)
+
+
+def _shorthand(r: Reading, found: list[CommitmentMatch]) -> list[CommitmentMatch]:
+    """'Dakar: 5 extra mediation points by end 2020', '- Genève : publication du guide, juin 2020'."""
+    lex, doc = r.lex, r.doc
+    if found or not any(lex.has("shorthand_separators", t.text) for t in r.sentence[:8]):
+        return []
+    tokens = [t for t in r.sentence if not lex.has("bullets", t.text) and not t.is_space]
+    if len(tokens) < 4:
+        return []
+    opening = next((c for c in r.candidates if c.start == tokens[0].i), None)
+    if opening is None and lex.has("determiners", tokens[0].text):
+        opening = next((c for c in r.candidates if c.start == tokens[1].i), None)  # "- die Rheinbahn: ..."
+    if opening is None or opening.source not in ("place", "name", "collective"):
+        return []
+    separator = doc[opening.end] if opening.end < len(doc) else None
+    if separator is None or not lex.has("shorthand_separators", separator.text):
+        return []
+    rest_start, end = separator.i + 1, r.sentence.end
+    actor = r.resolve(opening)
+    deadline = next((d for d in r.deadlines if d.start >= separator.idx), None)
+    if actor is None or deadline is None or qualifiers.negated_span(r, rest_start, end):
+        return []
+    words = [t.text_with_ws for t in doc[rest_start:end] if not (deadline.start <= t.idx < deadline.end)]
+    obj = "".join(words).strip(" ,;:–-.")
+    return [CommitmentMatch(r.sentence, "shorthand", actor, "", obj, deadline, "firm")]

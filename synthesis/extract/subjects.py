@@ -1,0 +1,178 @@
+"""Who pledges: the actors of one trigger, chosen among the sentence's candidates.
+
+The subject is the nearest candidate before the trigger in its clause, unless the
+clause says otherwise: German puts it after the verb when something else opens
+the clause ("Ab 2021 übernimmt Köln ..."), a passive names it as the agent
+("par la Ville de Dakar"), coordinated subjects all pledge ("Lyon et Genève"),
+and a second verb shares the first's subject ("Rabat will open X and fund Y").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from synthesis.extract.actors import Actor, Candidate
+from synthesis.extract.lexicon import TriggerRule
+from synthesis.extract.reading import Action, Reading
+
+_SUBJECTS = ("place", "name", "first_person", "collective", "anaphora", "agent", "agent_place")
+
+
+def actors(
+    r: Reading,
+    trigger: Span,
+    rule: TriggerRule,
+    action: Action,
+    start: int,
+    end: int,
+    previous_actor: Actor | None,
+) -> list[Actor]:
+    """The actors of `trigger` in its clause [start, end); `previous_actor` if it shares one."""
+    if action.passive:
+        agent = _agent(r, action, end)
+        return [agent] if agent else []
+    subjects = _subjects(r, start, end)
+    left = [c for c in subjects if c.end <= trigger.start]
+    right = [c for c in subjects if trigger.start < c.start <= trigger.start + 4 and c.end <= end]
+    if rule.adjacent_actor:
+        return _adjacent(r, trigger, start, left)
+    german = r.lex.language == "de"
+    chosen: Candidate | None = None
+    if german and action.index < trigger.start and left:
+        # Verb-final clause: the subject comes first after "dass", "weil", a comma ...
+        opener = max(
+            (
+                t.i
+                for t in r.doc[start : trigger.start]
+                if t.text == "," or r.lex.has("verb_final_openers", t.text)
+            ),
+            default=start - 1,
+        )
+        after_opener = [c for c in left if c.start > opener]
+        chosen = after_opener[0] if after_opener else left[-1]
+    elif german and right and _subject_after_verb(r, trigger, start, left):
+        chosen = right[0]
+        following = [c for c in subjects if c.start > chosen.start]
+        return [a for a in (r.resolve(c) for c in [chosen, *_joined_after(r, chosen, following)]) if a]
+    elif left and not _coordinated(r, trigger, left[-1]):
+        chosen = left[-1]
+    elif previous_actor is not None:
+        return [previous_actor]  # "Rabat will open X and will fund Y"
+    elif left:
+        chosen = left[0]  # "Brussels described X ... and committed to Y"
+    elif right and german:
+        chosen = right[0]
+    if chosen is None:
+        return _first_person_trigger(r, trigger)
+    found = [r.resolve(c) for c in [*_coordinated_subjects(r, chosen, subjects), chosen]]
+    return [a for a in found if a is not None]
+
+
+def _subjects(r: Reading, start: int, end: int) -> list[Candidate]:
+    return [
+        c
+        for c in r.candidates
+        if start <= c.start
+        and c.end <= end
+        and c.source in _SUBJECTS
+        and c.start not in r.parenthetical
+        and r.actors.can_be_subject(r.doc, c)
+    ]
+
+
+def _adjacent(r: Reading, trigger: Span, clause_start: int, left: list[Candidate]) -> list[Actor]:
+    """Note style, "Observatory to launch ...": the actor opens the clause, right before the trigger."""
+    if not left:
+        return []
+    nearest = left[-1]
+    between = [t for t in r.doc[nearest.end : trigger.start] if t.text != ":"]
+    opening = [t for t in r.doc[clause_start : nearest.start] if not r.lex.has("bullets", t.text)]
+    if between or opening:
+        return []
+    actor = r.resolve(nearest)
+    return [actor] if actor else []
+
+
+def _first_person_trigger(r: Reading, trigger: Span) -> list[Actor]:
+    """'Our aim is to ...': the possessive in the trigger names the speaker."""
+    first_person = {phrase.lower() for phrase in r.lex.phrases.get("first_person", ())}
+    for token in trigger:
+        if token.lower_ in first_person or r.lex.has("possessive_first_person", token.text):
+            actor = r.resolve(Candidate(token.i, token.i + 1, "first_person"))
+            return [actor] if actor else []
+    return []
+
+
+def _coordinated_subjects(r: Reading, chosen: Candidate, subjects: list[Candidate]) -> list[Candidate]:
+    """'Lyon et Genève s'engagent', 'the Observatory, UNESCO and the AIMF agreed'."""
+    joined: list[Candidate] = []
+    current = chosen
+    for other in reversed([c for c in subjects if c.end <= chosen.start]):
+        between = [t for t in r.doc[other.end : current.start] if not r.lex.has("determiners", t.text)]
+        listed = (
+            between
+            and all(t.text == "," or r.lex.has("conjunctions", t.text) for t in between)
+            and len(between) <= 2
+        )
+        # The join next to the verb's subject needs "and": "A, B and C", never a bare "A, C".
+        if listed and (joined or any(r.lex.has("conjunctions", t.text) for t in between)):
+            joined.insert(0, other)
+            current = other
+        else:
+            break
+    return joined
+
+
+def _joined_after(r: Reading, chosen: Candidate, following: list[Candidate]) -> list[Candidate]:
+    """'werden Genf und Lyon ...': subjects after the verb joined by 'und'."""
+    joined: list[Candidate] = []
+    current = chosen
+    for other in following:
+        between = [t for t in r.doc[current.end : other.start] if not r.lex.has("determiners", t.text)]
+        if (
+            between
+            and len(between) <= 2
+            and all(t.text == "," or r.lex.has("conjunctions", t.text) for t in between)
+        ):
+            joined.append(other)
+            current = other
+        else:
+            break
+    return joined
+
+
+def _coordinated(r: Reading, trigger: Span, nearest: Candidate) -> bool:
+    """'... and will' with no new subject between: the verb shares the previous subject."""
+    between = [t for t in r.doc[nearest.end : trigger.start] if not r.skippable(t)]
+    return bool(between) and r.lex.has("conjunctions", between[-1].text)
+
+
+def _subject_after_verb(r: Reading, trigger: Span, clause_start: int, left: list[Candidate]) -> bool:
+    """German V2: the clause opens with something other than the subject."""
+    while clause_start < trigger.start and r.lex.has("bullets", r.doc[clause_start].text):
+        clause_start += 1
+    if trigger.start == clause_start:
+        return True
+    opener = r.doc[clause_start]
+    if r.lex.has("prefield_openers", opener.text) or opener.like_num:
+        return True
+    if left and left[-1].end >= trigger.start - 1:
+        return False  # "Die Stadt Genf wird ...": the subject stands before the verb
+    # An article opens a noun phrase: "Der Klimawandel wird ..." has its (non-agent) subject first.
+    return not r.lex.has("determiners", opener.text) and trigger.start - clause_start <= 2
+
+
+def _agent(r: Reading, action: Action, end: int) -> Actor | None:
+    """The agent of a passive: "by Dakar", "par la Ville de Dakar", "von Paris"."""
+    for candidate in r.candidates:
+        first = candidate.start
+        while first > 0 and r.lex.has("determiners", r.doc[first - 1].text):
+            first -= 1  # "par la Ville de Dakar"
+        before = r.doc[first - 1] if first > 0 else None
+        if (
+            action.index - 8 < candidate.start < end
+            and before is not None
+            and r.lex.has("agent_prepositions", before.text)
+        ):
+            return r.resolve(candidate)
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +26,16 @@ def web_config(
         state_dir=(state_dir or settings.state_dir).resolve(), db=(db or settings.db).resolve(),
         max_file_bytes=int(settings.max_file_mb * 1_000_000),
     )  # fmt: skip
+
+
+class HideSignInTokens(logging.Filter):
+    """Access log lines show "/signin/…", never the token a sign-in link carries."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and str(args[2]).startswith("/signin/"):
+            record.args = (*args[:2], "/signin/…", *args[3:])
+        return True
 
 
 def web(
@@ -51,4 +62,5 @@ def web(
         from web.app import create_app
 
         app = create_app(config)
+    logging.getLogger("uvicorn.access").addFilter(HideSignInTokens())
     uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info")

@@ -134,3 +134,16 @@ def test_csrf_tokens_are_bound_to_the_browser_and_the_secret(tmp_path: Path) -> 
     assert not csrf_valid(secret, "cookie-b", token)
     assert not csrf_valid(b"another secret" * 3, "cookie-a", token)
     assert not csrf_valid(secret, None, token) and not csrf_valid(secret, "cookie-a", "")
+
+
+def test_access_logs_never_show_a_sign_in_token() -> None:
+    import logging
+
+    from web.command import HideSignInTokens
+
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/signin/SECRET-TOKEN", "1.1", 200), None,
+    )  # fmt: skip
+    assert HideSignInTokens().filter(record) and "SECRET-TOKEN" not in record.getMessage()
+    assert "/signin/…" in record.getMessage()

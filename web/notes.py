@@ -21,6 +21,7 @@ from synthesis.publish import latest_run, previous_synthesis
 from synthesis.report import read_report
 from synthesis.uploads import (
     ALLOWED_SUFFIXES,
+    UPLOADS_DIR,
     Placed,
     UploadError,
     UploadFields,
@@ -32,8 +33,6 @@ from synthesis.uploads import (
 )
 from web.config import WebConfig
 from web.forms import UploadedFile
-
-UPLOADS_FOLDER = ".uploads"  # temporary files, on the summit's filesystem so they are renamed into place
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class Outcome:
 
 
 def temp_dir(config: WebConfig, summit_id: str) -> Path:
-    return config.summit_dir(summit_id) / UPLOADS_FOLDER
+    return config.summit_dir(summit_id) / UPLOADS_DIR
 
 
 def pasted_file(config: WebConfig, summit_id: str, title: str, text: str) -> UploadedFile:

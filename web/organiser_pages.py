@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from synthesis.edition import EDITION_FILE
 from synthesis.output import OutsideOutputs, inside
 from synthesis.publish import runs
 from synthesis.report import read_report
-from web.access import AccessError, create_token, list_tokens, revoke_token
+from web.access import AccessError, Principal, create_token, list_tokens, revoke_token
 from web.audit import events, record
 from web.deps import (
     Database,
@@ -27,14 +27,15 @@ from web.deps import (
     translator,
 )
 from web.notes import list_notes
-from web.pages import render, small_form
+from web.pages import check_csrf, render, small_form
 from web.runs import EXIT_MEANINGS, last_report
 
 router = APIRouter(prefix="/summits/{summit_id}")
 RUNS_SHOWN = 10
+INTERNAL_FILES = frozenset({EDITION_FILE})  # the run's bookkeeping, not a document
 
 
-def _organiser(request: Request, db: Session, summit_id: str):  # type: ignore[no-untyped-def]
+def _organiser(request: Request, db: Session, summit_id: str) -> Principal:
     return require(request, db, session_principal(request, db), summit_id, organiser=True)
 
 
@@ -49,7 +50,11 @@ def dashboard(summit_id: str, request: Request, db: Database) -> Response:
     languages = sorted({language for _, language in by_cell})
     history = []
     for run in reversed(runs(state.config.summit_outputs(summit_id))[-RUNS_SHOWN:]):
-        files = sorted(p.name for p in run.iterdir() if p.is_file() and not p.name.startswith("."))
+        files = sorted(
+            p.name
+            for p in run.iterdir()
+            if p.is_file() and p.name not in INTERNAL_FILES and not p.name.startswith(".")
+        )
         history.append({"name": run.name, "files": files, "report": read_report(run)})
     context = {
         "summit": summit,
@@ -130,8 +135,6 @@ async def new_token(summit_id: str, request: Request, db: Database) -> Response:
     state = app_state(request)
     principal = _organiser(request, db, summit_id)
     form = await request.form(max_files=0, max_fields=40, max_part_size=10_000)
-    from web.pages import check_csrf
-
     check_csrf(request, str(form.get("csrf_token") or ""))
     summit = summit_config(state.config, summit_id)
     role = str(form.get("role") or "rapporteur")
@@ -166,10 +169,3 @@ async def revoke(summit_id: str, token_id: int, request: Request, db: Database) 
            address=client_address(request), now=now())  # fmt: skip
     db.commit()
     return RedirectResponse(f"/summits/{summit_id}/tokens", status_code=303)
-
-
-def since(value: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None

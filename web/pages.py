@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from synthesis.uploads import UploadError, UploadFields, withdraw_note
-from web.access import Principal, close_session, open_session, principal_for_token
+from web.access import Principal, close_expired_sessions, close_session, open_session, principal_for_token
 from web.audit import record
 from web.deps import (
     SESSION_COOKIE,
@@ -121,6 +121,7 @@ async def signin(request: Request, db: Database) -> Response:
                          _("Check the link you were given, or ask an organiser for a new one."))  # fmt: skip
         return render(request, "signin.html", {"token": "", "error": error}, status=401)
     state.limiter.succeeded(address)
+    close_expired_sessions(db, now=moment)  # a sign-in is rare enough to tidy the table then
     cookie = open_session(db, principal, now=moment)
     record(db, summit_id=principal.summit_id, actor=principal, action="sign-in", target="", address=address,
            now=moment)  # fmt: skip

@@ -84,11 +84,6 @@ class RunLauncher:
             )  # fmt: skip
         return RunStatus(False, exit_code=exit_code, log_tail=tail)
 
-    def wait(self, summit_id: str, timeout: float | None = None) -> int | None:
-        """For tests and shutdown: wait for this app's child run of the summit to end."""
-        child = self._children.get(summit_id)
-        return None if child is None else child.wait(timeout)
-
 
 def _tail(path: Path, limit: int = 4000) -> str:
     try:

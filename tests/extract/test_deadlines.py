@@ -278,4 +278,4 @@ def test_the_cases_cover_every_rule_kind_of_the_data_file(language: Language) ->
     ],
 )
 def test_the_morning_and_a_dated_weekday_are_no_deadline(language: Language, text: str) -> None:
-    assert [d.text for d in find_deadlines(text, language=language, session=SESSION)] in ([], ["30 août"])
+    assert find_deadlines(text, language=language, session=SESSION) == []

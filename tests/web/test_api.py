@@ -86,7 +86,8 @@ def test_a_real_docx_is_accepted(web: WebSetup) -> None:
 
 def test_a_traversal_name_never_leaves_the_workshop_folder(web: WebSetup) -> None:
     answer = upload(web, web.make_token(), "../../etc/passwd", b"root:x:0:0:root:/root:/bin/bash\n")
-    assert answer.status_code in (415, 422) and answer.json()["error"] in ("bad_name", "unsupported_type")
+    assert answer.status_code == 415 and answer.json()["error"] == "unsupported_type"
+    assert "passwd" in answer.json()["message"] and answer.json()["hint"]
     answer = upload(web, web.make_token(), "../../../villes.md", FRENCH_NOTE.encode())
     assert answer.status_code == 201 and answer.json()["id"] == "notes/inclusive/villes.md"
     assert not (web.config.inputs_dir / "villes.md").exists()
@@ -130,7 +131,7 @@ def test_runs_are_for_organisers(web: WebSetup) -> None:
 def test_another_summits_token_is_403(web: WebSetup) -> None:
     token = web.make_token()
     answer = web.client.get("/api/summits/other-summit/notes", headers=bearer(token))
-    assert answer.status_code in (403, 404)
+    assert answer.status_code == 403 and answer.json()["error"] == "forbidden"
 
 
 def test_every_answer_has_the_security_headers(web: WebSetup) -> None:

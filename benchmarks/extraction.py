@@ -229,7 +229,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--split", choices=[*splits(), "all"], default="all")
-    parser.add_argument("--errors", choices=LANGS, help="print the mistakes for this language (dev only)")
+    parser.add_argument(
+        "--errors", choices=LANGS, help="print the mistakes for this language (tuning splits only: dev, dev2)"
+    )
     parser.add_argument("--model", action="append", default=[], help="LANG=MODEL, e.g. en=blank:en")
     parser.add_argument("--lang", choices=LANGS, action="append", help="only these languages")
     args = parser.parse_args()
@@ -242,7 +244,7 @@ def main() -> None:
         by_shape: dict[str, ShapeScore] = {}
         for language in args.lang or LANGS:
             subset = [r for r in records if r["lang"] == language]
-            errors: list[str] | None = [] if args.errors == language and split == "dev" else None
+            errors: list[str] | None = [] if args.errors == language and split.startswith("dev") else None
             result = score(subset, pipelines, errors)
             print(f"{split:8} {language}  n={len(subset):3}  {result.row()}")
             if result.false_positive_kinds:

@@ -24,7 +24,7 @@ from synthesis.config import RunConfig, RunOptions, resolve_run_config
 from synthesis.documents.content import Branding
 from synthesis.documents.render import Rendered, render_exhibition
 from synthesis.documents.translation import TranslatedTexts, translate_free_text
-from synthesis.edition import edition_key, republish, reusable_run, unchanged_since, write_edition
+from synthesis.edition import edition_key, republish, reusable_run, write_edition
 from synthesis.extract import extract_note
 from synthesis.extract.pipeline import describe
 from synthesis.ingest import IngestLimits
@@ -45,8 +45,9 @@ from synthesis.night import plan_extraction as plan_notes
 from synthesis.output import write_run
 from synthesis.progress import progress_path
 from synthesis.provenance import software_versions
-from synthesis.publish import latest_run, previous_synthesis, prune, publish, run_name, start_staging
-from synthesis.report import CacheCounts, RunReport, build_report, write_report
+from synthesis.publish import latest_run, previous_index, prune, publish, run_name, start_staging
+from synthesis.report import CacheCounts, RunReport, build_report, read_report, unchanged_report, write_report
+from synthesis.run_index import RunIndex
 from synthesis.store import RecordStore
 from synthesis.translate.config import build_chain
 
@@ -122,7 +123,7 @@ def cleanup_task(files: list[Path]) -> None:
 @task(cache_policy=NO_CACHE)
 def assemble_task(
     config: RunConfig, ingested: Ingested, extractions: dict[str, NoteExtraction | str],
-    previous: SummitSynthesis | None, started_at: datetime,
+    previous: RunIndex | None, started_at: datetime,
 ) -> SummitSynthesis:  # fmt: skip
     return assemble(
         config.summit, ingested, extractions, previous, run_date=config.run_date,
@@ -150,6 +151,7 @@ def render_task(
     return render_exhibition(
         synthesis, texts, staging, languages=config.languages,
         branding=Branding(url=config.public_url), poster_size=config.poster_size,
+        excel_csv=config.excel_csv,
     )  # fmt: skip
 
 
@@ -166,7 +168,7 @@ def publish_task(staging: Path, name: str, config: RunConfig) -> Path:
 def edition_task(config: RunConfig, ingested: Ingested, plan: ExtractionPlan) -> str:
     settings = {"languages": config.languages, "poster_size": config.poster_size,
                 "public_url": config.public_url, "translators": config.translators,
-                "translate_url": config.translate_url}  # fmt: skip
+                "translate_url": config.translate_url, "excel_csv": config.excel_csv}  # fmt: skip
     return edition_key(
         config.summit, ingested.notes, ingested.rejected, plan.keys,
         settings=settings, translations_dir=config.summit_dir / "translations",
@@ -174,15 +176,11 @@ def edition_task(config: RunConfig, ingested: Ingested, plan: ExtractionPlan) ->
 
 
 @task(cache_policy=NO_CACHE)
-def reuse_task(config: RunConfig, edition: str, staging: Path) -> list[Path] | None:
+def reuse_task(config: RunConfig, edition: str, staging: Path) -> tuple[list[Path], RunReport] | None:
+    """The latest run's documents and report, when it was made from this very edition."""
     run = reusable_run(config.summit_outputs, edition)
-    return republish(run, staging) if run else None
-
-
-@task(cache_policy=NO_CACHE)
-def unchanged_task(previous: SummitSynthesis | None) -> SummitSynthesis:
-    assert previous is not None  # a reusable run has its synthesis
-    return unchanged_since(previous)
+    report = read_report(run) if run else None
+    return (republish(run, staging), report) if run and report else None
 
 
 @task(cache_policy=NO_CACHE)
@@ -196,19 +194,32 @@ def latest_name(config: RunConfig) -> str | None:
 
 
 @task(cache_policy=NO_CACHE)
-def previous_task(config: RunConfig) -> SummitSynthesis | None:
-    return previous_synthesis(config.summit_outputs)
+def previous_task(config: RunConfig) -> RunIndex | None:
+    return previous_index(config.summit_outputs)
 
 
 @task(cache_policy=NO_CACHE)
 def report_task(
-    synthesis: SummitSynthesis, previous: SummitSynthesis | None, name: str, cache: CacheCounts,
+    synthesis: SummitSynthesis, previous: RunIndex | None, name: str, cache: CacheCounts,
     timings: dict[str, float], translations: dict[str, int], documents: list[Path],
-    failed: dict[str, str], staging: Path, reused_from: str | None = None,
+    failed: dict[str, str], staging: Path,
 ) -> RunReport:  # fmt: skip
     report = build_report(
         synthesis, previous, run=name, cache=cache, timings=timings, translations=translations,
-        documents=documents, failed_documents=failed, run_folder=staging, reused_from=reused_from,
+        documents=documents, failed_documents=failed, run_folder=staging,
+    )  # fmt: skip
+    write_report(report, staging)
+    return report
+
+
+@task(cache_policy=NO_CACHE)
+def unchanged_report_task(
+    previous: RunReport, name: str, cache: CacheCounts, timings: dict[str, float],
+    documents: list[Path], staging: Path, reused_from: str,
+) -> RunReport:  # fmt: skip
+    report = unchanged_report(
+        previous, run=name, cache=cache, timings=timings, documents=documents,
+        run_folder=staging, reused_from=reused_from,
     )  # fmt: skip
     write_report(report, staging)
     return report
@@ -240,14 +251,21 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
                 models = tuple(sorted(config.models.items()))
                 failed = extract_notes.with_options(task_runner=runner)(files, config.cache_dir, models)
                 cleanup_task(files)
-        previous = previous_task(config)
         edition = edition_task(config, by_ref(ingested), by_ref(plan))
+        cache = CacheCounts(
+            ingest_hits=ingested.cached,
+            extraction_hits=len(plan.found),
+            extracted=sum(len(batch) for batch in plan.batches),
+        )
         reused = None if plan.batches or failed else reuse_task(config, edition, staging)
         if reused is not None:  # nothing the documents depend on changed: republish them
-            synthesis, texts = unchanged_task(by_ref(previous)), TranslatedTexts({})
-            rendered, written = Rendered(files=reused), []
+            files, before = reused
+            report = unchanged_report_task(
+                by_ref(before), name, cache, clock.timings, files, staging, latest_name(config) or ""
+            )
         else:
             with clock("synthesise"):
+                previous = previous_task(config)
                 done = collect_task(by_ref(plan), failed, config)
                 synthesis = assemble_task(
                     config, by_ref(ingested), by_ref(done), by_ref(previous), started_at
@@ -259,16 +277,10 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
                 rendered = render_task(by_ref(synthesis), by_ref(texts), staging, config)
             if not rendered.failed:
                 edition_write_task(staging, edition)
-        cache = CacheCounts(
-            ingest_hits=ingested.cached,
-            extraction_hits=len(plan.found),
-            extracted=sum(len(batch) for batch in plan.batches),
-        )
-        report = report_task(
-            by_ref(synthesis), by_ref(previous), name, cache, clock.timings, texts.counts(),
-            [*written, *rendered.files], rendered.failed, staging,
-            reused_from=latest_name(config) if reused is not None else None,
-        )  # fmt: skip
+            report = report_task(
+                by_ref(synthesis), by_ref(previous), name, cache, clock.timings, texts.counts(),
+                [*written, *rendered.files], rendered.failed, staging,
+            )  # fmt: skip
         with clock("publish"):
             final = publish_task(staging, name, config)
         report = report.model_copy(update={"run": final.name})

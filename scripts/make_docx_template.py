@@ -40,6 +40,7 @@ from synthesis.documents.docx.styles import (  # noqa: E402  (needs ROOT on the 
     CHARACTER_STYLES,
     COVER_TEXT,
     DETAIL,
+    FONT,
     FOOTER,
     HEADING_1,
     HEADING_2,
@@ -59,7 +60,6 @@ from synthesis.documents.docx.styles import (  # noqa: E402  (needs ROOT on the 
     VERBATIM,
 )
 
-FONT = "Calibri"
 DEFAULT_ACCENT = RGBColor(0x1F, 0x5C, 0x99)  # Branding's default; the renderer recolours with its own
 INK = RGBColor(0x1A, 0x1A, 0x1A)
 GREY = RGBColor(0x59, 0x59, 0x59)

@@ -49,6 +49,15 @@ Languages = Annotated[
     typer.Option(help="the documents' language pair, left column first, e.g. en,fr (default summit.yaml)"),
 ]
 PosterSize = Annotated[str | None, typer.Option(help="poster paper size: A0, A1, A2 or A3 (default A1)")]
+Excel = Annotated[
+    bool | None,
+    typer.Option(
+        "--excel/--no-excel",
+        help="start commitments.csv with a byte-order mark, so Excel reads its accents "
+        "(default SUMMIT_EXCEL_CSV, else off)",
+        show_default=False,
+    ),
+]
 
 
 @contextmanager
@@ -206,9 +215,9 @@ def extract(
     model: Models = None,
 ) -> None:
     """Extract commitments, recommendations, best practices, themes and places; one JSON line per input."""
-    from synthesis.extract import TextRecord, extract_texts
-    from synthesis.extract.io import MAX_LINE_BYTES, Defaults, RecordError, extraction_json, read_jsonl
-    from synthesis.ingest.read import read_document
+    from synthesis.extract import TextRecord, extract_note, extract_texts
+    from synthesis.extract.io import Defaults, RecordError, extraction_json, read_jsonl
+    from synthesis.ingest.read import read_loose_note
 
     if bool(files) == bool(jsonl):
         err.print(
@@ -245,10 +254,18 @@ def extract(
             else:
                 records.append(item)
     else:
-        limits = IngestLimits(max_file_bytes=int(settings.max_file_mb * 1_000_000))
+        # A file is read exactly as the night reads a note (paragraph languages, table cells),
+        # then extracted as the night extracts it: the same commitments for the same file.
+        limits = IngestLimits(max_file_bytes=int(settings.max_file_mb * 1_000_000), sandbox=None)
         for path in files or []:
             try:
-                text, _ = read_document(path, limits=limits)
+                note = read_loose_note(
+                    path,
+                    limits=limits,
+                    session_day=day or date.today(),
+                    language=lang,  # type: ignore[arg-type]  # checked to be en, fr or de above
+                    city=city,
+                )
             except (SynthesisError, OSError) as error:
                 failures += 1
                 message = (
@@ -260,15 +277,10 @@ def extract(
                     highlight=False,
                 )
                 continue
-            if len(text) > MAX_LINE_BYTES:  # spaCy reads at most 1,000,000 characters at once
-                failures += 1
-                err.print(
-                    f"[bold red]Error:[/] {rich_text(str(path))}: {len(text):,} characters, more than "
-                    f"summit extract reads at once ({MAX_LINE_BYTES:,}). [bold]Hint:[/] split the file",
-                    highlight=False,
-                )
-                continue
-            records.append(TextRecord(str(path), text, lang, day, city))  # type: ignore[arg-type]
+            extraction = extract_note(note, pipelines)
+            sys.stdout.write(
+                json.dumps(extraction_json(str(path), note.language, extraction), ensure_ascii=False) + "\n"
+            )
     for record, language, extraction in extract_texts(records, pipelines, batch_size=batch_size):
         sys.stdout.write(
             json.dumps(extraction_json(record.id, language, extraction), ensure_ascii=False) + "\n"
@@ -325,6 +337,7 @@ def run(
     model: Models = None,
     languages: Languages = None,
     poster_size: PosterSize = None,
+    excel: Excel = None,
     runner: Annotated[
         str | None, typer.Option(help="extraction runs on: process (default), dask, thread")
     ] = None,
@@ -353,7 +366,7 @@ def run(
             max_file_mb=max_file_mb, models=_model_overrides(model or []),
             languages=tuple(languages.split(",", 1)) if languages else None,
             poster_size=poster_size, runner=runner, workers=workers, dask_address=dask_address,
-            keep_runs=keep_runs,
+            keep_runs=keep_runs, excel_csv=excel,
         )  # fmt: skip
         config = resolve_run_config(summit_dir, options, today=date.today())
         trigger = trigger or f"`summit run` by {_who()}"
@@ -464,6 +477,7 @@ def kit(
         typer.Option(help="translation memory folder (default inputs/<summit-id>/translations)"),
     ] = None,
     poster_size: PosterSize = None,
+    excel: Excel = None,
     url: Annotated[str | None, typer.Option(help="QR code target, {workshop} is the workshop id")] = None,
 ) -> None:
     """Re-render every document from a stored synthesis, under a city's name, logo and languages."""
@@ -498,6 +512,7 @@ def kit(
             languages=pair,
             branding=branding,
             poster_size=poster_size or settings.poster_size,
+            excel_csv=settings.excel_csv if excel is None else excel,
         )
     for failure in texts.failures:
         err.print(f"[yellow]Warning:[/] translation backend failed: {rich_text(failure)}", highlight=False)

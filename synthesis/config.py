@@ -51,6 +51,7 @@ class RunOptions(BaseModel):
     models: dict[str, str] | None = None
     languages: tuple[str, str] | None = None
     poster_size: str | None = None
+    excel_csv: bool | None = None
     public_url: str | None = None
     keep_runs: int | None = None
     runner: str | None = None
@@ -75,6 +76,7 @@ class RunConfig(BaseModel):
     translate_url: str | None
     translate_key: SecretStr | None
     poster_size: str
+    excel_csv: bool = False
     public_url: str | None
     keep_runs: int = Field(ge=1)
     runner: Runner
@@ -185,6 +187,8 @@ def resolve_run_config(summit_dir: Path, options: RunOptions, *, today: date) ->
         poster_size=_check_choice(
             (options.poster_size or settings.poster_size).upper(), POSTER_SIZES, "--poster-size"
         ),
+        # `--no-excel` (False) must win over SUMMIT_EXCEL_CSV, so only None falls back.
+        excel_csv=settings.excel_csv if options.excel_csv is None else options.excel_csv,
         public_url=options.public_url or settings.public_url or summit.url,
         keep_runs=keep,
         runner=runner,

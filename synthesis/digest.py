@@ -20,10 +20,10 @@ from synthesis.models import (
     Quote,
     SharedTheme,
     SourceSpan,
-    SummitSynthesis,
     WorkshopSynthesis,
     content_id,
 )
+from synthesis.run_index import RunIndex
 
 _WORD = re.compile(r"\w{3,}")
 SAME_PLEDGE = 0.5  # word overlap (Jaccard) of action + object above which two pledges are one
@@ -183,13 +183,13 @@ def city_index(
     return tuple(entries)
 
 
-def changes_since(workshops: Sequence[WorkshopSynthesis], previous: SummitSynthesis | None) -> Changes:
+def changes_since(workshops: Sequence[WorkshopSynthesis], previous: RunIndex | None) -> Changes:
     """Commitments that appeared or disappeared since the previous night, by stable id."""
     now = [c.id for w in workshops for c in w.commitments]
-    before = [c.id for w in previous.workshops for c in w.commitments] if previous else []
+    before = [c.id for c in previous.commitments] if previous else []
     now_set, before_set = set(now), set(before)
     return Changes(
-        previous_run=previous.run.run_date if previous else None,
+        previous_run=previous.run_date if previous else None,
         added=tuple(i for i in now if i not in before_set),
         removed=tuple(i for i in before if i not in now_set),
     )

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import synthesis
-from synthesis.models import Changes, Note, Rejection, SummitConfig, SummitSynthesis
+from synthesis.models import Note, Rejection, SummitConfig
 from synthesis.output import write_atomically
 from synthesis.publish import latest_run
 from synthesis.store import fingerprint, source_fingerprint
@@ -54,7 +54,7 @@ def edition_key(
 
 
 def reusable_run(summit_outputs: Path, key: str) -> Path | None:
-    """The latest run, if it was made from exactly this edition and still has every document."""
+    """The latest run, if made from exactly this edition and it still has every document and its report."""
     run = latest_run(summit_outputs)
     if run is None:
         return None
@@ -63,7 +63,8 @@ def reusable_run(summit_outputs: Path, key: str) -> Path | None:
     except (OSError, ValueError):
         return None
     files = recorded.get("files", []) if isinstance(recorded, dict) else []
-    if recorded.get("key") != key or not files or not all((run / name).is_file() for name in files):
+    needed = [*files, "report.json"]
+    if recorded.get("key") != key or not files or not all((run / name).is_file() for name in needed):
         return None
     return run
 
@@ -87,9 +88,3 @@ def write_edition(staging: Path, key: str) -> None:
     """Record what the run's documents were made from (only a run whose documents all rendered)."""
     files = sorted(p.name for p in staging.iterdir() if p.is_file() and p.name not in OWN_FILES)
     write_atomically(staging / EDITION_FILE, json.dumps({"key": key, "files": files}, indent=1) + "\n")
-
-
-def unchanged_since(previous: SummitSynthesis) -> SummitSynthesis:
-    """The previous run's synthesis as this run's: the same edition, with nothing added or removed."""
-    changes = Changes(previous_run=previous.run.run_date, added=(), removed=())
-    return previous.model_copy(update={"changes": changes})

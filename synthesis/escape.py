@@ -86,3 +86,17 @@ def html_text(text: str) -> str:
 def rich_text(text: str) -> str:
     """Text for a rich console: square brackets are not markup, control characters are shown."""
     return _rich_escape(printable(text))
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV injection"):
+# `=HYPERLINK(...)` in a quote would become a live link, `+cmd|...` a command.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A CSV text cell that a spreadsheet shows as text and never runs: a leading `'` neutralises it.
+
+    Only text goes through here; numbers the project writes itself are never negative
+    and are written as they are.
+    """
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

@@ -138,6 +138,7 @@ class Paragraph(Record):
     end: int
     kind: BlockKind
     language: Language
+    cells: tuple[tuple[int, int], ...] = ()  # a table row's cells, by offsets into ``Note.text``
 
     def text_in(self, note: Note) -> str:
         return note.text[self.start : self.end]

@@ -25,6 +25,7 @@ from synthesis.ingest.metadata import SIDECAR_SUFFIX
 from synthesis.models import Language, Note, NoteExtraction, Rejection, RunInfo, SummitConfig, SummitSynthesis
 from synthesis.output import write_atomically
 from synthesis.processes import release_memory
+from synthesis.run_index import RunIndex
 from synthesis.store import RecordStore, fingerprint, source_fingerprint
 from synthesis.workshops import summarise_workshops
 
@@ -228,7 +229,7 @@ def assemble(
     summit: SummitConfig,
     ingested: Ingested,
     extractions: dict[str, NoteExtraction | str],
-    previous: SummitSynthesis | None,
+    previous: RunIndex | None,
     *,
     run_date: date,
     started_at: datetime,

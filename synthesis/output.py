@@ -10,6 +10,7 @@ from pathlib import Path
 from synthesis.errors import SynthesisError
 from synthesis.escape import markdown_text
 from synthesis.models import Rejection, SummitSynthesis
+from synthesis.run_index import INDEX_FILE, index_run
 
 
 class OutsideOutputs(SynthesisError):
@@ -61,9 +62,10 @@ def rejections_markdown(rejected: list[Rejection] | tuple[Rejection, ...]) -> st
 
 
 def write_run(synthesis: SummitSynthesis, directory: Path) -> list[Path]:
-    """synthesis.json, rejected.json and rejected.md; returns the paths written."""
+    """synthesis.json, its index, rejected.json and rejected.md; returns the paths written."""
     files = {
         "synthesis.json": synthesis.model_dump_json(indent=2),
+        INDEX_FILE: index_run(synthesis).model_dump_json(indent=1),
         "rejected.json": json.dumps(
             [r.model_dump(mode="json") for r in synthesis.rejected], ensure_ascii=False, indent=2
         ),

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from synthesis.models import SummitSynthesis
 from synthesis.output import inside
+from synthesis.run_index import RunIndex, read_index
 
 LATEST = "latest"
 POINTER = "latest.txt"  # where symlinks are not available, the name of the latest run
@@ -62,6 +63,12 @@ def previous_synthesis(summit_outputs: Path) -> SummitSynthesis | None:
         return SummitSynthesis.model_validate_json((latest / "synthesis.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None  # written by an older version, or damaged: nothing to compare with
+
+
+def previous_index(summit_outputs: Path) -> RunIndex | None:
+    """What the latest complete run found, to compare the night with; None before the first run."""
+    latest = latest_run(summit_outputs)
+    return read_index(latest) if latest else None
 
 
 def start_staging(summit_outputs: Path, name: str) -> Path:

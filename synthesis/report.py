@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from synthesis.escape import markdown_text
 from synthesis.models import Rejection, SummitSynthesis
 from synthesis.output import write_atomically
+from synthesis.run_index import CommitmentLine, RunIndex, index_run, note_digests
 
 # The documented exit codes of `summit run` (docs/running.md).
 EXIT_CLEAN = 0
@@ -50,17 +51,6 @@ class WorkshopLine(BaseModel):
     top_concepts: tuple[str, ...]
 
 
-class CommitmentLine(BaseModel):
-    """A commitment as the report names it: its id, where, who, and its words."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: str
-    workshop: str
-    actor: str
-    quote: str
-
-
 class RunReport(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -94,33 +84,28 @@ class RunReport(BaseModel):
         return EXIT_FAILED_DOCUMENTS if self.failed_documents else EXIT_CLEAN
 
 
-def note_counts(synthesis: SummitSynthesis, previous: SummitSynthesis | None) -> NoteCounts:
+def note_counts(synthesis: SummitSynthesis, previous: RunIndex | None) -> NoteCounts:
     """New and changed notes are counted by source path, against the previous complete run."""
-    before = {n.source: n for n in previous.notes} if previous else {}
-    now = {n.source: n for n in synthesis.notes}
+    before = previous.notes if previous else {}
+    now = note_digests(synthesis)
     return NoteCounts(
         read=len(now),
         new=sum(1 for s in now if s not in before),
-        changed=sum(1 for s, n in now.items() if s in before and before[s] != n),
+        changed=sum(1 for s, digest in now.items() if s in before and before[s] != digest),
         removed=sum(1 for s in before if s not in now),
         rejected=len(synthesis.rejected),
     )
 
 
-def _commitment_lines(ids: tuple[str, ...], synthesis: SummitSynthesis | None) -> tuple[CommitmentLine, ...]:
+def _commitment_lines(ids: tuple[str, ...], lines: tuple[CommitmentLine, ...]) -> tuple[CommitmentLine, ...]:
     wanted = set(ids)
-    found = [
-        CommitmentLine(id=c.id, workshop=w.workshop, actor=c.actor.text, quote=c.source.quote)
-        for w in (synthesis.workshops if synthesis else ())
-        for c in w.commitments
-        if c.id in wanted
-    ]
+    found = [line for line in lines if line.id in wanted]
     return tuple(sorted(found, key=lambda line: (line.workshop, line.actor, line.id)))
 
 
 def build_report(
     synthesis: SummitSynthesis,
-    previous: SummitSynthesis | None,
+    previous: RunIndex | None,
     *,
     run: str,
     cache: CacheCounts,
@@ -132,6 +117,7 @@ def build_report(
     reused_from: str | None = None,
 ) -> RunReport:
     changes = synthesis.changes
+    added, removed = (changes.added, changes.removed) if changes else ((), ())
     return RunReport(
         summit_id=synthesis.run.summit_id,
         run=run,
@@ -152,14 +138,34 @@ def build_report(
             for w in synthesis.workshops
         ),
         commitments=sum(len(w.commitments) for w in synthesis.workshops),
-        commitments_added=_commitment_lines(changes.added if changes else (), synthesis),
-        commitments_removed=_commitment_lines(changes.removed if changes else (), previous),
+        commitments_added=_commitment_lines(added, index_run(synthesis).commitments),
+        commitments_removed=_commitment_lines(removed, previous.commitments if previous else ()),
         cache=cache,
         timings={stage: round(seconds, 2) for stage, seconds in timings.items()},
         translations=translations,
         documents=tuple(sorted(p.relative_to(run_folder).as_posix() for p in documents)),
         failed_documents=failed_documents,
         reused_from=reused_from,
+    )
+
+
+def unchanged_report(
+    previous: RunReport, *, run: str, cache: CacheCounts, timings: dict[str, float],
+    documents: list[Path], run_folder: Path, reused_from: str,
+) -> RunReport:  # fmt: skip
+    """The report of a night that republished `previous`'s edition: the same findings, nothing new."""
+    return previous.model_copy(
+        update={
+            "run": run,
+            "notes": previous.notes.model_copy(update={"new": 0, "changed": 0, "removed": 0}),
+            "commitments_added": (),
+            "commitments_removed": (),
+            "cache": cache,
+            "timings": {stage: round(seconds, 2) for stage, seconds in timings.items()},
+            "documents": tuple(sorted(p.relative_to(run_folder).as_posix() for p in documents)),
+            "failed_documents": {},
+            "reused_from": reused_from,
+        }
     )
 
 

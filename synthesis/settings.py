@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     translate_key: str | None = None
     # Documents.
     poster_size: str = Field("A1", description="A0, A1, A2 or A3")
+    excel_csv: bool = Field(
+        False, description="start commitments.csv with a UTF-8 byte-order mark, so Excel reads its accents"
+    )
     public_url: str | None = Field(
         None,
         description="QR code target on posters; {workshop} becomes the workshop id (else summit.yaml url)",

@@ -1,10 +1,16 @@
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from synthesis.cli import app
-from tests.conftest import BAD, GOOD, AddNote
+from synthesis.extract import Pipelines, extract_note
+from synthesis.extract.io import extraction_json
+from synthesis.ingest import IngestLimits, ingest_file
+from synthesis.models import Note
+from synthesis.summit import load_summit
+from tests.conftest import BAD, GOOD, ROOT, AddNote
 
 runner = CliRunner()
 
@@ -142,12 +148,14 @@ def test_extract_reads_note_files(tmp_path: Path) -> None:
     assert result.exit_code == 1  # one file could not be read
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["language"] == "de"
-    [commitment] = record["commitments"]
-    assert (commitment["actor"], commitment["deadline"], commitment["action"]) == (
+    # The sentence, and the row of the note's "Stadt | Maßnahme" table, read by column as the night does.
+    sentence, row = record["commitments"]
+    assert (sentence["actor"], sentence["deadline"], sentence["action"]) == (
         "dusseldorf",
         "2020-12-31",
         "anbieten",
     )
+    assert (row["actor"], row["text"]) == ("geneva", "offene Daten zum Nahverkehr")
     assert "scanned.pdf: the PDF is a scan" in result.stderr
 
 
@@ -155,3 +163,27 @@ def test_extract_needs_exactly_one_kind_of_input() -> None:
     result = runner.invoke(app, ["extract"])
     assert result.exit_code == 2
     assert "give either FILE... or --jsonl" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "note",
+    [
+        "notes/communicative/d2-am-conseils-de-quartier-rabat.docx",  # a commitment table
+        "notes/inclusive/d2-am-accueil-geneve.docx",  # a German passage in a French note
+        "notes/resilient/d1-pm-safe-public-spaces-halifax.docx",  # a table and the note's city
+    ],
+)
+def test_extract_gives_what_the_night_gives_for_the_same_file(note: str) -> None:
+    summit_dir = ROOT / "inputs" / "dusseldorf-2019"
+    path = summit_dir / note
+    read = ingest_file(path, summit_dir=summit_dir, summit=load_summit(summit_dir), limits=IngestLimits())
+    assert isinstance(read, Note)
+    night = extraction_json(str(path), read.language, extract_note(read, Pipelines()))
+    options = ["--session-date", read.meta.session.day.isoformat()]
+    options += ["--city", read.meta.city] if read.meta.city else []
+    result = runner.invoke(app, ["extract", str(path), *options])
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record == night
+    assert record["commitments"], "the file has commitments: the comparison must not be of two empty lists"

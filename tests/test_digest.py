@@ -25,6 +25,7 @@ from synthesis.models import (
     WorkshopSynthesis,
     content_id,
 )
+from synthesis.run_index import index_run
 
 LYON = Actor(text="Lyon", id="lyon", kind="city")
 
@@ -175,7 +176,7 @@ def _synthesis(day: date, commitments: tuple[Commitment, ...]) -> SummitSynthesi
 
 def test_changes_since_the_previous_night_by_stable_id() -> None:
     kept, dropped, new = pledge("n1", "trees"), pledge("n2", "benches"), pledge("n3", "fountains")
-    previous = _synthesis(date(2019, 8, 31), (kept, dropped))
+    previous = index_run(_synthesis(date(2019, 8, 31), (kept, dropped)))
     changes = changes_since([_workshop("healthy", [], (kept, new))], previous)
     assert (changes.previous_run, changes.added, changes.removed) == (
         date(2019, 8, 31),

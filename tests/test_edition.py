@@ -48,6 +48,8 @@ def test_only_a_complete_run_of_the_same_edition_is_reused(tmp_path: Path) -> No
     run = make_run(outputs, "2019-09-01T013000", {"booklet.pdf": b"%PDF", "report.md": b"old report"})
     assert reusable_run(outputs, "k") is None, "a run without its edition file"
     write_edition(run, "k")
+    assert reusable_run(outputs, "k") is None, "a run without its report: its findings cannot be carried"
+    (run / "report.json").write_text("{}")
     assert json.loads((run / EDITION_FILE).read_text())["files"] == ["booklet.pdf"]
     assert reusable_run(outputs, "other") is None
     assert reusable_run(outputs, "k") == run

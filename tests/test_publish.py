@@ -9,6 +9,7 @@ from synthesis.publish import (
     LATEST,
     POINTER,
     latest_run,
+    previous_index,
     previous_synthesis,
     prune,
     publish,
@@ -75,6 +76,8 @@ def test_previous_synthesis_is_none_when_latest_is_damaged(tmp_path: Path) -> No
     _stage_and_publish(tmp_path, "2019-09-01T010000", "{broken")
     assert previous_synthesis(tmp_path) is None
     assert previous_synthesis(tmp_path / "nothing-yet") is None
+    assert previous_index(tmp_path) is None
+    assert previous_index(tmp_path / "nothing-yet") is None
 
 
 def test_paths_outside_the_output_root_are_refused(tmp_path: Path) -> None:

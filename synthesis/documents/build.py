@@ -6,9 +6,12 @@ Pure and cheap: no NLP runs here, so a city can re-render the exhibition from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+import calendar
+import unicodedata
+from datetime import date
 
+from synthesis.documents.columns import Columns as _Columns
+from synthesis.documents.columns import Say
 from synthesis.documents.content import (
     Branding,
     CityRow,
@@ -20,67 +23,34 @@ from synthesis.documents.content import (
     Pair,
     PracticeItem,
     QuoteItem,
-    Text,
+    SourceRef,
     WorkshopContent,
 )
 from synthesis.documents.errors import DocumentError
-from synthesis.documents.i18n import N_, Localiser, Nn_
+from synthesis.documents.i18n import N_, Nn_
+from synthesis.documents.method import method_page
+from synthesis.documents.names import actor_name, localise_place, organiser
+from synthesis.documents.selection import choose_for_poster
 from synthesis.documents.translation import TranslatedTexts
 from synthesis.models import (
     Actor,
+    BestPractice,
     Commitment,
     Language,
     Note,
+    Quote,
+    SourceSpan,
     SummitConfig,
     SummitSynthesis,
     WorkshopSynthesis,
 )
 
-DEFAULT_PRESENTER = N_("International Observatory of Mayors on Living Together")
-POSTER_COMMITMENTS = (3, 6)  # at least / at most, when that many were made
 CHART_CONCEPTS = 8
 STRENGTH = {
     "firm": N_("firm commitment"),
     "planned": N_("planned commitment"),
     "proposed": N_("proposed commitment"),
 }
-
-Say = Callable[[Localiser], str]
-
-
-class _Columns:
-    """The two localisers, and the ways of saying one thing in both."""
-
-    def __init__(self, languages: tuple[Language, Language], texts: TranslatedTexts) -> None:
-        self.left, self.right = Localiser(languages[0]), Localiser(languages[1])
-        self.texts = texts
-
-    def say(self, how: Say) -> Pair:
-        return Pair(Text(how(self.left), self.left.language), Text(how(self.right), self.right.language))
-
-    def message(self, message: str, **values: object) -> Pair:
-        return self.say(lambda loc: loc(message, **values))
-
-    def same(self, text: str) -> Pair:
-        """Names that are not translated (cities, initiatives, model versions)."""
-        return self.say(lambda _: text)
-
-    def free(self, text: str, source: Language) -> Pair:
-        """A sentence from a note: verbatim in its language, translated or marked in the other."""
-        return Pair(self._column(text, source, self.left), self._column(text, source, self.right))
-
-    def _column(self, text: str, source: Language, loc: Localiser) -> Text:
-        if source == loc.language:
-            return Text(text, source, verbatim=True)
-        translation = self.texts.get(text, source, loc.language)
-        if translation.origin == "original":
-            marker = loc(N_("original: %(language)s"), language=source.upper())
-            return Text(text, source, marker=marker, verbatim=True)
-        if translation.origin == "machine":
-            engine = translation.engine or "?"
-            marker = loc(N_("machine translation (%(engine)s)"), engine=engine)
-            return Text(translation.text, loc.language, marker=marker)
-        return Text(translation.text, loc.language)
 
 
 def _headings(c: _Columns) -> Headings:
@@ -112,57 +82,116 @@ def _headings(c: _Columns) -> Headings:
 
 
 class _Names:
-    """Display names for actors, from the city index; else the words of the note."""
+    """Display names for actors, in each column's language (see names.py); notes by id."""
 
-    def __init__(self, synthesis: SummitSynthesis) -> None:
-        self.cities = {c.id: c.name for c in synthesis.cities}
+    def __init__(self, c: _Columns, synthesis: SummitSynthesis) -> None:
+        self.c = c
+        self.cities = {city.id: city.name for city in synthesis.cities}
         self.notes: dict[str, Note] = {n.id: n for n in synthesis.notes}
 
-    def actor(self, actor: Actor) -> str:
-        if actor.id and actor.id in self.cities:
-            return self.cities[actor.id]
-        if actor.kind == "first_person" or not actor.text.strip():
-            return "—"
-        return actor.text
+    def actor(self, actor: Actor) -> Pair:
+        return self.c.say(lambda loc: actor_name(actor, loc, self.cities))
 
     def source(self, note_id: str) -> str:
         note = self.notes.get(note_id)
         return note.source if note else note_id
 
-    def attribution(self, note_id: str) -> str:
-        note = self.notes.get(note_id)
+    def reference(self, span: SourceSpan, workshop: Pair) -> SourceRef | None:
+        """The note by title and rapporteur, and the paragraph the sentence starts in."""
+        note = self.notes.get(span.note_id)
         if note is None:
-            return ""
-        return ", ".join(p for p in (note.meta.rapporteur, note.meta.city) if p)
+            return None
+        return SourceRef(
+            title=note.meta.title,
+            rapporteur=note.meta.rapporteur,
+            workshop=workshop,
+            paragraph=_paragraph_number(note, span.start),
+        )
+
+    def attribution(self, note_id: str) -> Pair:
+        """The rapporteur, and the city they speak for in each column's language."""
+        note = self.notes.get(note_id)
+        rapporteur, city = (note.meta.rapporteur, note.meta.city) if note else ("", None)
+        return self.c.say(
+            lambda loc: ", ".join(p for p in (rapporteur, city and localise_place(city, loc.language)) if p)
+        )
 
 
 def _commitment(c: _Columns, names: _Names, item: Commitment, workshop: Pair) -> CommitmentItem:
+    actor = names.actor(item.actor)
     return CommitmentItem(
         id=item.id,
-        city=names.actor(item.actor),
+        city=actor.left.text,
         deadline=c.say(lambda loc: loc.deadline(item.deadline)),
         text=c.free(item.source.quote, item.language),
         workshop=workshop,
         source=names.source(item.source.note_id),
         strength=c.message(STRENGTH[item.strength]),
         also_reported=len(item.also_reported),
+        deadline_date=item.deadline,
+        reference=names.reference(item.source, workshop),
+        actor=actor,
+        original=c.original(item.source.quote, item.language),
     )
 
 
-def key_commitments(
-    items: Iterable[CommitmentItem], originals: dict[str, Commitment]
-) -> tuple[CommitmentItem, ...]:
-    """The poster's few: firm and dated first, reported by several notes, one per city before repeats."""
-    rank = {"firm": 0, "planned": 1, "proposed": 2}
+def _practice(c: _Columns, names: _Names, practice: BestPractice) -> PracticeItem:
+    city = names.actor(practice.city)
+    return PracticeItem(
+        id=practice.id,
+        city=city.left.text,
+        initiative=practice.initiative,
+        text=c.free(practice.source.quote, practice.language),
+        source=names.source(practice.source.note_id),
+        actor=city,
+    )
 
-    def weight(item: CommitmentItem) -> tuple[int, int, int, str]:
-        original = originals[item.id]
-        return (rank[original.strength], original.deadline is None, -item.also_reported, item.id)
 
-    ordered = sorted(items, key=weight)
-    first_per_city = [i for n, i in enumerate(ordered) if i.city not in {o.city for o in ordered[:n]}]
-    rest = [i for i in ordered if i not in first_per_city]
-    return tuple((first_per_city + rest)[: POSTER_COMMITMENTS[1]])
+def _quote(c: _Columns, names: _Names, quote: Quote) -> QuoteItem:
+    credit = names.attribution(quote.source.note_id)
+    return QuoteItem(
+        id=quote.id,
+        text=c.quote(quote.text, quote.language),
+        attribution=credit.left.text,
+        source=names.source(quote.source.note_id),
+        original=c.original(quote.text, quote.language),
+        credit=credit,
+    )
+
+
+def _paragraph_number(note: Note, offset: int) -> int | None:
+    """1-based number of the block of `note` holding `offset`, counting headings and list items too:
+    a reader counts what looks like a paragraph in the note, and each block is one."""
+    number = None
+    for n, paragraph in enumerate(note.paragraphs, start=1):
+        if paragraph.start > offset:
+            break
+        number = n  # offsets between two blocks (blank lines) belong to the block before
+    return number
+
+
+def _register_order(item: CommitmentItem) -> tuple[bool, date, bool, str, str]:
+    """By deadline, a year or month counting as its last day ("2020" is due by 31 December 2020),
+    undated last; then by city (the left column's name), unnamed actors last, accents ignored."""
+    due = _last_day(item.deadline_date) if item.deadline_date else date.max
+    city = unicodedata.normalize("NFKD", item.city.casefold())
+    city = "".join(ch for ch in city if not unicodedata.combining(ch))
+    return (item.deadline_date is None, due, item.city == "—", city, item.id)
+
+
+def _last_day(iso: str) -> date:
+    """The last day an ISO date, month ("2020-06") or year ("2020") allows; date.max if unreadable."""
+    parts = iso.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            return date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, int(parts[2]))
+    except (ValueError, IndexError):
+        return date.max
 
 
 def _workshop(
@@ -176,7 +205,7 @@ def _workshop(
     languages: Say = lambda loc: ", ".join(  # noqa: E731
         f"{loc.language_name(code)} {loc.number(n)}" for code, n in sorted(stats.languages.items())
     )
-    return WorkshopContent(
+    content = WorkshopContent(
         id=ws.workshop,
         name=name,
         scope=c.say(lambda loc: info.scope[loc.language]),
@@ -191,132 +220,32 @@ def _workshop(
             for theme in ws.themes[:CHART_CONCEPTS]
         ),
         commitments=commitments,
-        key_commitments=key_commitments(commitments, originals),
+        key_commitments=(),  # chosen with the other poster items, below
         recommendations=tuple(c.free(r.source.quote, r.language) for r in ws.recommendations),
-        practices=tuple(
-            PracticeItem(
-                id=p.id,
-                city=names.actor(p.city),
-                initiative=p.initiative,
-                text=c.free(p.source.quote, p.language),
-                source=names.source(p.source.note_id),
-            )
-            for p in ws.best_practices
-        ),
-        quotes=tuple(
-            QuoteItem(
-                id=q.id,
-                text=c.free(q.text, q.language),
-                attribution=names.attribution(q.source.note_id),
-                source=names.source(q.source.note_id),
-            )
-            for q in ws.quotes
-        ),
+        practices=tuple(_practice(c, names, p) for p in ws.best_practices),
+        quotes=tuple(_quote(c, names, q) for q in ws.quotes),
         url=url.replace("{workshop}", ws.workshop) if url else None,
     )
+    return choose_for_poster(content, originals, c.say)
 
 
-def _cities(c: _Columns, synthesis: SummitSynthesis, summit: SummitConfig) -> tuple[CityRow, ...]:
+def _cities(
+    c: _Columns, names: _Names, synthesis: SummitSynthesis, summit: SummitConfig
+) -> tuple[CityRow, ...]:
     rows = []
-    for city in sorted(synthesis.cities, key=lambda e: e.name.casefold()):
+    for city in synthesis.cities:
         workshops = [summit.workshop(w) for w in dict.fromkeys(city.workshops) if w in summit.workshop_ids]
+        city_names = names.actor(Actor(text=city.name, id=city.id, kind="city"))
         rows.append(
             CityRow(
-                name=city.name,
+                name=city_names.left.text,
                 workshops=c.say(lambda loc, ws=workshops: ", ".join(w.name[loc.language] for w in ws)),  # type: ignore[misc]
                 commitments=len(city.commitments),
                 practices=len(city.best_practices),
+                names=city_names,
             )
         )
-    return tuple(rows)
-
-
-def _method(
-    c: _Columns, synthesis: SummitSynthesis, texts: TranslatedTexts
-) -> tuple[tuple[Pair, ...], tuple[Fact, ...]]:
-    paragraphs = (
-        c.message(
-            N_(
-                "Rapporteurs took notes in every workshop, in English, French or German, and uploaded "
-                "them. Each night a pipeline reads every note uploaded so far and rebuilds these documents."
-            )
-        ),
-        c.message(
-            N_(
-                "Commitments, recommendations, best practices and the concepts discussed are found by "
-                "language models (spaCy) and published rules, then merged when several notes report the "
-                "same pledge. Quotes are sentences chosen from the notes and printed as they were written."
-            )
-        ),
-        c.message(
-            N_(
-                "A text written in the other language of a column is translated by a translation memory "
-                "kept by human translators, or by machine translation where it is configured; machine "
-                "translations are labelled. A text nobody has translated yet is shown in its original "
-                'language, marked "original".'
-            )
-        ),
-        c.message(
-            N_(
-                "This is a working document for discussion. Every commitment names the note it comes "
-                "from, so it can be checked against what was said."
-            )
-        ),
-    )
-    run, counts = synthesis.run, texts.counts()
-    notes_per_language: Say = lambda loc: ", ".join(  # noqa: E731
-        f"{loc.language_name(code)} {loc.number(n)}"
-        for code, n in sorted(_count(n.language for n in synthesis.notes).items())
-    )
-    words = sum(n.words for n in synthesis.notes)
-    commitments = sum(len(w.commitments) for w in synthesis.workshops)
-    changes = synthesis.changes
-
-    def changed(loc: Localiser) -> str:
-        if changes is None or changes.previous_run is None:
-            return loc(N_("first run"))
-        return loc(
-            N_("%(added)s added, %(removed)s removed since %(date)s"),
-            added=loc.number(len(changes.added)),
-            removed=loc.number(len(changes.removed)),
-            date=loc.date(changes.previous_run),
-        )
-
-    models = "; ".join(f"{lang}: {model}" for lang, model in sorted(run.models.items())) or "—"
-    engines = ", ".join(texts.engines()) or "—"
-    facts = (
-        Fact(c.message(N_("Run date")), c.say(lambda loc: loc.date(run.run_date))),
-        Fact(c.message(N_("Notes read")), c.say(lambda loc: loc.number(len(synthesis.notes)))),
-        Fact(c.message(N_("Files rejected")), c.say(lambda loc: loc.number(len(synthesis.rejected)))),
-        Fact(c.message(N_("Words")), c.say(lambda loc: loc.number(words))),
-        Fact(c.message(N_("Notes per language")), c.say(notes_per_language)),
-        Fact(c.message(N_("Commitments")), c.say(lambda loc: loc.number(commitments))),
-        Fact(c.message(N_("Changes")), c.say(changed)),
-        Fact(
-            c.message(N_("Translated by the translation memory")),
-            c.say(lambda loc: loc.number(counts["memory"])),
-        ),
-        Fact(c.message(N_("Machine-translated")), c.say(lambda loc: loc.number(counts["machine"]))),
-        Fact(c.message(N_("Machine translation engines")), c.same(engines)),
-        Fact(
-            c.message(N_("Shown in the original language")), c.say(lambda loc: loc.number(counts["original"]))
-        ),
-        Fact(c.message(N_("Language models")), c.same(models)),
-        Fact(c.message(N_("Software")), c.same(_software(run.software))),
-    )
-    return paragraphs, facts
-
-
-def _count(values: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return counts
-
-
-def _software(versions: dict[str, str]) -> str:
-    wanted = ("summit-synthesis", "spacy", "prefect", "reportlab", "python-docx", "babel")
-    return ", ".join(f"{name} {versions[name]}" for name in wanted if name in versions) or "—"
+    return tuple(sorted(rows, key=lambda row: row.name.casefold()))
 
 
 def build_exhibition(
@@ -339,22 +268,23 @@ def build_exhibition(
             f"the two languages are the same ({languages[0]})", hint="choose two of en, fr and de"
         )
     c = _Columns(languages, texts)
-    names = _Names(synthesis)
+    names = _Names(c, synthesis)
     branding = branding or Branding()
-    if branding.presenter is None:
-        branding = replace(branding, presenter=c.left(DEFAULT_PRESENTER))
+    organised_by = c.say(lambda loc: organiser(loc.language))
+    presenter = branding.presenter
+    presented_by = c.say(lambda loc: localise_place(presenter, loc.language)) if presenter else None
+    # Metadata and single-line places (footers) name who presents in the left column's language;
+    # a city's kit keeps the organiser beside the city.
+    author = organised_by.left.text
+    if presented_by is not None:
+        author = f"{presented_by.left.text} · {author}"
     workshops = tuple(
         _workshop(c, names, summit, ws, branding.url)
         for ws in sorted(synthesis.workshops, key=lambda w: summit.workshop_ids.index(w.workshop))
         if ws.workshop in summit.workshop_ids
     )
-    register = tuple(
-        sorted(
-            (item for w in workshops for item in w.commitments),
-            key=lambda i: (i.city == "—", i.city.casefold(), i.deadline.left.text, i.id),
-        )
-    )
-    method, method_facts = _method(c, synthesis, texts)
+    register = tuple(sorted((item for w in workshops for item in w.commitments), key=_register_order))
+    method, method_facts = method_page(c, synthesis, texts)
     shared = tuple(
         c.say(
             lambda loc, t=theme: loc.plural(  # type: ignore[misc]
@@ -372,7 +302,9 @@ def build_exhibition(
         title=c.say(lambda loc: summit.name[loc.language]),
         subtitle=c.say(
             lambda loc: loc(
-                N_("%(city)s, %(dates)s"), city=summit.host_city, dates=loc.dates(summit.start, summit.end)
+                N_("%(city)s, %(dates)s"),
+                city=localise_place(summit.host_city, loc.language),
+                dates=loc.dates(summit.start, summit.end),
             )
         ),
         edition=c.say(
@@ -382,10 +314,12 @@ def build_exhibition(
         headings=_headings(c),
         workshops=workshops,
         register=register,
-        cities=_cities(c, synthesis, summit),
+        cities=_cities(c, names, synthesis, summit),
         shared_themes=shared,
         method=method,
         method_facts=method_facts,
-        author=branding.presenter or "",
+        author=author,
         keywords=tuple(w.name.left.text for w in workshops),
+        organiser=organised_by,
+        presenter=presented_by,
     )

@@ -44,6 +44,16 @@ class ConceptBar:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a reader finds a sentence: the note as its rapporteur titled it, not its file."""
+
+    title: str  # the note's title, as the rapporteur wrote it
+    rapporteur: str
+    workshop: Pair
+    paragraph: int | None  # 1-based, counting every block of the note (headings too); None: unknown
+
+
+@dataclass(frozen=True, slots=True)
 class CommitmentItem:
     id: str
     city: str  # the actor's display name, as in the gazetteer, or the words of the note
@@ -53,23 +63,35 @@ class CommitmentItem:
     source: str  # the note's file, relative to the summit folder
     strength: Pair  # "firm commitment" / "engagement ferme"
     also_reported: int = 0  # how many other notes report the same pledge
+    # The stored deadline, ISO date, month or year ("2020-12-31", "2020-06", "2020"); None: none given.
+    deadline_date: str | None = None
+    reference: SourceRef | None = None  # what the register prints as the source; None: the file
+    # The actor in each column's language: Montreal / Montréal, Participants / Participants.
+    # `city` is the left column's, kept for sorting and the CSV; None only in hand-made content.
+    actor: Pair | None = None
+    # The sentence as written, with "original in German" labels, when its language is outside
+    # the pair (the register prints it beside `text`); None: a column of `text` is verbatim.
+    original: Pair | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteItem:
     id: str
-    text: Pair
+    text: Pair  # each column labelled: "original in French", "translated from French", machine
     attribution: str  # rapporteur and city of the note
     source: str
+    original: Pair | None = None  # as for CommitmentItem: the words as written, outside the pair
+    credit: Pair | None = None  # `attribution` with the city named in each column's language
 
 
 @dataclass(frozen=True, slots=True)
 class PracticeItem:
     id: str
-    city: str
+    city: str  # the left column's name; print `actor`
     initiative: str  # the initiative's own name, never translated
     text: Pair
     source: str
+    actor: Pair | None = None  # the city in each column's language: Montreal / Montréal
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,14 +115,22 @@ class WorkshopContent:
     practices: tuple[PracticeItem, ...]
     quotes: tuple[QuoteItem, ...]  # 2–4 for the booklet; posters show the first 3
     url: str | None  # what the poster's QR code opens
+    # Chosen for the poster by selection.py (rules in selection.yaml), in poster order; the
+    # poster's commitments are `key_commitments`. Empty: the poster shows none.
+    poster_quotes: tuple[QuoteItem, ...] = ()
+    poster_practices: tuple[PracticeItem, ...] = ()
+    headline: Pair | None = None  # the poster's headline figure: "17 commitments from 12 cities"
+    chart_caption: Pair | None = None  # what the concept chart's numbers count
+    booklet_pointer: Pair | None = None  # after each poster item: where the reader finds more
 
 
 @dataclass(frozen=True, slots=True)
 class CityRow:
-    name: str
+    name: str  # the left column's name; print `names`
     workshops: Pair  # workshop names, comma-separated
     commitments: int
     practices: int
+    names: Pair | None = None  # the city in each column's language: Genf / Geneva
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +165,7 @@ class Headings:
 class Branding:
     """Who presents the exhibition; a city reusing it sets its own (see `summit kit`)."""
 
-    # The reusing city's name; None: the Observatory, named in the left column's language.
+    # The reusing city's name as given (`summit kit --city`); None: the Observatory presents.
     presenter: str | None = None
     logo: Path | None = None  # PNG or JPEG
     accent: str = "#1F5C99"  # hex colour for headings, bars and rules
@@ -152,13 +182,17 @@ class Exhibition:
     branding: Branding
     headings: Headings
     workshops: tuple[WorkshopContent, ...]
-    register: tuple[CommitmentItem, ...]  # every commitment, ordered by city then deadline
+    register: tuple[CommitmentItem, ...]  # every commitment, by deadline (none last) then city
     cities: tuple[CityRow, ...]
     shared_themes: tuple[Pair, ...]  # "youth — 4 workshops"
-    method: tuple[Pair, ...]  # paragraphs of the method page
+    method: tuple[Pair, ...]  # paragraphs of the method page; the last: technical details
     method_facts: tuple[Fact, ...]
-    author: str  # PDF/DOCX metadata
+    author: str  # PDF/DOCX metadata: who presents, in both languages, in one line
     keywords: tuple[str, ...] = field(default=())
+    # The Observatory, in each column's language: named on every document, a city's kit too.
+    organiser: Pair | None = None
+    # A city reusing the exhibition (Köln / Cologne), named beside the organiser; None: none.
+    presenter: Pair | None = None
 
     def document_title(self, suffix: str = "") -> str:
         """One-line title for file metadata: both languages, joined."""

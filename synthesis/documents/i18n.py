@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import format_skeleton
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -26,6 +27,13 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "documents"
 # CLDR locales for formatting: the exhibition is international, not tied to one country.
 CLDR = {"en": "en_GB", "fr": "fr_FR", "de": "de_DE"}
+# How a day of the month is written before the month's name: "1er septembre", "1. September".
+# Running text and deadlines always spell the month out (CLDR's intervals abbreviate it: "1 sept.").
+FIRST_OF_MONTH = {"fr": "1er"}
+DAY_SUFFIX = {"de": "."}
+# CLDR groups French thousands with U+202F. DejaVu (the PDFs) has the glyph, but the DOCX names
+# Calibri without embedding it and older Windows fonts show a box: U+00A0 never does.
+NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE = "\u202f", "\u00a0"
 
 
 def N_(message: str) -> str:
@@ -74,16 +82,36 @@ class Localiser:
         return text % {"count": self.number(count), **values}
 
     def number(self, value: int | float) -> str:
-        return format_decimal(value, locale=self.locale)
+        return format_decimal(value, locale=self.locale).replace(NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE)
 
     def date(self, value: dt.date) -> str:
-        return format_date(value, format="long", locale=self.locale)
+        """1 September 2019, 1er septembre 2019, 1. September 2019."""
+        return f"{self._day_and_month(value)} {value.year}"
 
     def month(self, year: int, month: int) -> str:
         return format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.locale)
 
     def dates(self, start: dt.date, end: dt.date) -> str:
-        return format_interval(start, end, skeleton="yMMMMd", locale=self.locale)
+        """30 August – 1 September 2019; 1–3 September 2019 within one month."""
+        if start == end:
+            return self.date(start)
+        if start.year != end.year:
+            return f"{self.date(start)} – {self.date(end)}"
+        if start.month != end.month:
+            return f"{self._day_and_month(start)} – {self.date(end)}"
+        return f"{self._day(start)}–{self.date(end)}"
+
+    def list_of(self, items: list[str]) -> str:
+        """a, b and c / a, b et c / a, b und c"""
+        return format_list(items, locale=self.locale) if items else ""
+
+    def _day(self, value: dt.date) -> str:
+        if value.day == 1 and self.language in FIRST_OF_MONTH:
+            return FIRST_OF_MONTH[self.language]
+        return f"{value.day}{DAY_SUFFIX.get(self.language, '')}"
+
+    def _day_and_month(self, value: dt.date) -> str:
+        return f"{self._day(value)} {self.locale.months['format']['wide'][value.month]}"
 
     def language_name(self, code: str) -> str:
         return str(self.locale.languages.get(code, code.upper()))

@@ -56,6 +56,7 @@ def render_exhibition(
     languages: tuple[Language, Language],
     branding: Branding | None = None,
     poster_size: str = "A1",
+    excel_csv: bool = False,
 ) -> Rendered:
     """Every document of the exhibition in `directory`; one that fails is reported, the others written."""
     exhibition = build_exhibition(synthesis, languages=languages, texts=texts, branding=branding)
@@ -79,7 +80,7 @@ def render_exhibition(
             log.exception("could not write %s", name)
             rendered.failed[name] = f"{type(error).__name__}: {error}"[:300]
     tables = {
-        "commitments.csv": commitments_csv(synthesis, exhibition, texts),
+        "commitments.csv": commitments_csv(synthesis, exhibition, texts, excel=excel_csv),
         "decidim-accountability.csv": decidim_csv(synthesis, texts),
     }
     for name, content in tables.items():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from synthesis.models import Language, SummitSynthesis
@@ -22,6 +22,20 @@ def free_texts(synthesis: SummitSynthesis) -> Iterator[tuple[str, Language]]:
             yield practice.source.quote, practice.language
         for quote in workshop.quotes:
             yield quote.text, quote.language
+
+
+def wanted_translations(
+    synthesis: SummitSynthesis, languages: tuple[Language, Language]
+) -> list[tuple[str, Language, Language]]:
+    """(text, source, target) for every free text and every column not in its language, once each."""
+    return list(
+        dict.fromkeys(
+            (text, source, target)
+            for text, source in free_texts(synthesis)
+            for target in languages
+            if source != target
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -49,17 +63,19 @@ class TranslatedTexts:
     def engines(self) -> tuple[str, ...]:
         return tuple(sorted({t.engine for t in self.needed() if t.origin == "machine" and t.engine}))
 
+    def origins(self, wanted: Iterable[tuple[str, Language, Language]]) -> Counter[str]:
+        """How the reader sees each wanted translation: "memory", "machine" or "original" (none yet).
+
+        Unlike `counts`, a text the chain was never asked about counts as untranslated.
+        """
+        return Counter(self.get(text, source, target).origin for text, source, target in wanted)
+
 
 def translate_free_text(
     synthesis: SummitSynthesis, languages: tuple[Language, Language], chain: TranslatorChain
 ) -> TranslatedTexts:
     """One call to the chain for the whole run, so an HTTP backend sees a few large batches."""
-    wanted = dict.fromkeys(
-        (text, source, target)
-        for text, source in free_texts(synthesis)
-        for target in languages
-        if source != target
-    )
+    wanted = wanted_translations(synthesis, languages)
     segments = [Segment(text, source, target) for text, source, target in wanted]
     translations = chain.translate(segments)
     return TranslatedTexts(

@@ -32,3 +32,8 @@ class Candidate:
     end: int
     source: str  # a key of actors._PRIORITY: place, first_person, agent, name ...
     place_id: str | None = None
+    # A name right before a commitment verb ("TotalEnergies s'engage") is taken for an organisation.
+    organisation: bool = False
+    # A German name seen only beside a present tense that needs a deadline ("Transparenz über ...")
+    # is the subject of that trigger alone, never of another one further on.
+    weak: bool = False

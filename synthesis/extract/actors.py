@@ -73,20 +73,28 @@ class ActorFinder:
 
     # -- candidates ---------------------------------------------------------
 
-    def candidates(self, doc: Doc, reserved: frozenset[int] = frozenset()) -> list[Candidate]:
+    def candidates(
+        self, doc: Doc, reserved: frozenset[int] = frozenset(), weak: frozenset[int] = frozenset()
+    ) -> list[Candidate]:
         """Every actor candidate in the doc, without overlaps, in text order.
 
-        `reserved` tokens (the commitment triggers) never become part of a candidate.
-        Computed once per doc and reserved set: the components share them.
+        `reserved` tokens (the commitment triggers) never become part of a candidate; `weak`
+        are the verbs of triggers that pledge only with a deadline, where a German name may
+        come with its article. Computed once per doc: the components share them.
         """
         cached = doc.user_data.get(_CACHE_KEY)
-        if cached is not None and cached[0] == reserved:
-            return list(cached[1])
-        found = self._find(doc, reserved)
-        doc.user_data[_CACHE_KEY] = (reserved, tuple(found))
+        if cached is not None and cached[:2] == (reserved, weak):
+            return list(cached[2])
+        found = self._find(doc, reserved, weak)
+        doc.user_data[_CACHE_KEY] = (reserved, weak, tuple(found))
         return found
 
-    def _find(self, doc: Doc, reserved: frozenset[int]) -> list[Candidate]:
+    def cached_triggers(self, doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
+        """The reserved and weak tokens the commitment component found candidates with."""
+        cached = doc.user_data.get(_CACHE_KEY)
+        return (cached[0], cached[1]) if cached else (frozenset(), frozenset())
+
+    def _find(self, doc: Doc, reserved: frozenset[int], weak: frozenset[int]) -> list[Candidate]:
         found = [
             Candidate(span.start, span.end, "place", span.kb_id_) for span in doc.spans.get(SPAN_KEY, [])
         ]
@@ -95,7 +103,7 @@ class ActorFinder:
             source = {"first_person": "first_person", "collectives": "collective"}.get(name, "anaphora")
             found.append(Candidate(start, end, source))
         found.extend(self._agent_phrases(doc, found, reserved))
-        found.extend(proper_names(self.lexicon, doc, reserved))
+        found.extend(proper_names(self.lexicon, doc, reserved, weak))
         # Keep the most specific candidate where several overlap.
         found.sort(key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
         kept: list[Candidate] = []
@@ -214,7 +222,9 @@ class ActorFinder:
             candidate.end + 1 < len(doc)
             and doc[candidate.end].text in self.lexicon.words["possessive_clitics"]
         ):
-            return self._is_agent_head(doc[candidate.end + 1])
+            possessed = doc[candidate.end + 1]
+            # "Seoul's target is to ...": the possessor of a pledge is the one who pledges.
+            return self._is_agent_head(possessed) or self.lexicon.has("pledge_nouns", possessed.text)
         return True
 
     # -- resolution ---------------------------------------------------------

@@ -27,7 +27,7 @@ from spacy.vocab import Vocab
 from synthesis.extract import sentence_reader
 from synthesis.extract.actors import ActorFinder, Candidate
 from synthesis.extract.gazetteer import load_gazetteer
-from synthesis.extract.lexicon import Lexicon, expand_first_token, load_lexicon
+from synthesis.extract.lexicon import Lexicon, TriggerRule, expand_first_token, load_lexicon
 from synthesis.extract.qualifiers import is_question
 from synthesis.extract.reading import CommitmentMatch, Reading, RecommendationMatch
 
@@ -67,7 +67,6 @@ class CommitmentExtractor:
                 self.matcher.add(rule.id, expand_first_token([rule.pattern]))
         self.matcher.add(_ADVICE, expand_first_token(list(lexicon.recommendations)))
         self.advice_key = vocab.strings[_ADVICE]
-        self.session_known = True
 
     def __call__(
         self, doc: Doc, *, session_date: date | None = None, speaker_city: str | None = None
@@ -75,14 +74,26 @@ class CommitmentExtractor:
         # Without a session date, relative deadlines count from today, and no year is "past":
         # a text from 2019 read in 2026 still pledges "d'ici 2021".
         session = session_date or date.today()
-        self.session_known = session_date is not None
+        session_known = session_date is not None  # per document: the extractor keeps no state
         matches = self.matcher(doc)
         advice = [start for key, start, _ in matches if key == self.advice_key]
         triggers = self._triggers(doc, [m for m in matches if m[0] != self.advice_key])
         # Only a trigger's own words are reserved: "haben die UNESCO und die AIMF vereinbart"
-        # has its subjects inside the matched stretch.
-        reserved = frozenset(i for t in triggers for i in {t.start, t.end - 1})
-        candidates = self.actors.candidates(doc, reserved)
+        # has its subjects inside the matched stretch, and so has „Ich schicke ... bis Freitag".
+        # A rule whose verb is its last word ("Die Telekom stellt", „Ich schicke") reserves that word
+        # alone: the words before it are the context that placed it, and may be its subject.
+        speaker = {p.lower() for p in self.lexicon.phrases.get("first_person", ())}
+        # A weak trigger's word is not reserved: most find no deadline and are dropped, and a
+        # word they matched ("Die regionale Verkehrsbehörde") stays part of its phrase.
+        reserved = frozenset(
+            i
+            for t in triggers
+            if not self._rule(t).needs_deadline
+            for i in self._trigger_words(t)
+            if doc[i].lower_ not in speaker
+        )
+        weak = frozenset(t.end - 1 for t in triggers if self._rule(t).needs_deadline)
+        candidates = self.actors.candidates(doc, reserved, weak)
         # A trigger that needs its actor right before it ("Observatory to launch") is dropped
         # at once where none stands there: in English that is most "to"s.
         ends = {c.end for c in candidates} | {c.end + 1 for c in candidates}
@@ -104,7 +115,7 @@ class CommitmentExtractor:
                     lexicon=self.lexicon,
                     actors=self.actors,
                     session=session,
-                    session_known=self.session_known,
+                    session_known=session_known,
                     speaker_city=speaker_city,
                 )
                 commitments += sentence_reader.read(reading, in_sentence)
@@ -123,7 +134,20 @@ class CommitmentExtractor:
                 rule_id = self._ending_rule(orth, doc)
                 if rule_id is not None:
                     spans.append(Span(doc, index, index + 1, label=rule_id))
-        return sorted(filter_spans(spans), key=lambda s: s.start)
+        # A rule that pledges only with a deadline ahead is a fallback: it never displaces
+        # a trigger of its own words („Die Stadt Köln verpflichtet sich" keeps its "sich verpflichten").
+        weak = [s for s in spans if self._rule(s).needs_deadline]
+        strong = filter_spans([s for s in spans if not self._rule(s).needs_deadline])
+        covered = {i for s in strong for i in range(s.start, s.end)}
+        weak = filter_spans([s for s in weak if not covered & set(range(s.start, s.end))])
+        return sorted([*strong, *weak], key=lambda s: s.start)
+
+    def _rule(self, trigger: Span) -> TriggerRule:
+        return self.lexicon.trigger(trigger.doc.vocab.strings[trigger.label])
+
+    def _trigger_words(self, trigger: Span) -> set[int]:
+        last = self._rule(trigger).verb == "last"
+        return {trigger.end - 1} if last else {trigger.start, trigger.end - 1}
 
     def _ending_rule(self, orth: int, doc: Doc) -> str | None:
         if orth not in self._endings:
@@ -160,11 +184,11 @@ class CommitmentExtractor:
 
 
 class CommitmentComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, path: str | None = None) -> None:
         self.name = name
         annotated = any(name in nlp.pipe_names for name in ("tagger", "morphologizer"))
         self.extract = CommitmentExtractor(
-            nlp.vocab, load_lexicon(nlp.lang), nlp.make_doc, annotated=annotated
+            nlp.vocab, load_lexicon(nlp.lang, path), nlp.make_doc, annotated=annotated
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -176,6 +200,11 @@ class CommitmentComponent:
         return doc
 
 
-@Language.factory("summit_commitments", requires=["doc.sents"], assigns=["doc._.commitments"])
-def make_commitments(nlp: Language, name: str) -> CommitmentComponent:
-    return CommitmentComponent(nlp, name)
+@Language.factory(
+    "summit_commitments",
+    default_config={"path": None},  # None: our data/commitments.yaml
+    requires=["doc.sents"],
+    assigns=["doc._.commitments", "doc._.recommendations"],
+)
+def make_commitments(nlp: Language, name: str, path: str | None) -> CommitmentComponent:
+    return CommitmentComponent(nlp, name, path)

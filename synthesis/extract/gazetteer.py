@@ -29,10 +29,16 @@ class Place:
     kind: str  # "city" or "organisation"
     country: str | None
     member: bool
+    # Display names in other languages, where they differ from the English `name`: (("fr", "Genève"),).
+    names: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
         return "CITY" if self.kind == "city" else "ORG"
+
+    def name_in(self, language: str) -> str:
+        """The name a reader of `language` knows the place by: Genf, Genève, Geneva."""
+        return dict(self.names).get(language, self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +63,11 @@ def load_gazetteer(path: Path = DATA) -> Gazetteer:
                 kind,
                 entry.get("country"),
                 bool(entry.get("member", kind == "organisation")),
+                tuple((str(lang), str(name)) for lang, name in entry.get("names", {}).items()),
             )
             places[place.id] = place
-            for variant in {entry["name"], *entry.get("variants", [])}:
+            # A localised name is also matched (the data lists it among the variants anyway).
+            for variant in {entry["name"], *entry.get("names", {}).values(), *entry.get("variants", [])}:
                 variants[str(variant)] = place.id
     return Gazetteer(places, variants)
 

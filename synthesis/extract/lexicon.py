@@ -44,6 +44,8 @@ class TriggerRule:
     exclude: frozenset[str] = frozenset()  # ... unless they are one of these
     verb: str = "first"  # with complement self: the trigger's first or last word is the action
     present_only: bool = False  # a verb in the past tense (preterite_endings) is no trigger
+    # A present tense is a pledge only with a deadline ahead: "Ich schicke die Zahlen bis Freitag".
+    needs_deadline: bool = False
 
     @property
     def needs_annotation(self) -> bool:
@@ -99,13 +101,14 @@ def table_headers() -> dict[str, frozenset[str]]:
 
 
 @cache
-def load_lexicon(language: Language) -> Lexicon:
-    """The rules of `language`, with the lists of the `shared` section."""
-    document: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+def load_lexicon(language: Language, path: str | None = None) -> Lexicon:
+    """The rules of `language`, with the lists of the `shared` section; `path` replaces our rule file."""
+    source = Path(path) if path else DATA
+    document: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
     data: dict[str, Any] = document[language]
     shared: dict[str, Any] = document.get("shared") or {}
     if overridden := sorted(set(shared) & set(data)):
-        raise ValueError(f"{DATA.name}: {language} redefines the shared lists {overridden}")
+        raise ValueError(f"{source.name}: {language} redefines the shared lists {overridden}")
     triggers = tuple(
         TriggerRule(
             id=rule["id"],
@@ -119,6 +122,7 @@ def load_lexicon(language: Language) -> Lexicon:
             exclude=frozenset(rule.get("exclude", ())),
             verb=rule.get("verb", "last" if rule.get("ending") else "first"),
             present_only=rule.get("present_only", False),
+            needs_deadline=rule.get("needs_deadline", False),
         )
         for rule in data["triggers"]
     )

@@ -8,24 +8,32 @@ name must open its clause and touch a commitment trigger ("Köln wird", "dass Ve
 from __future__ import annotations
 
 from spacy.attrs import POS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from synthesis.extract.actor_types import Candidate
 from synthesis.extract.lexicon import Lexicon
 
 
-def proper_names(lexicon: Lexicon, doc: Doc, reserved: frozenset[int]) -> list[Candidate]:
-    """Name candidates of the doc; `reserved` are the tokens of commitment triggers."""
+def proper_names(
+    lexicon: Lexicon, doc: Doc, reserved: frozenset[int], weak: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """Name candidates of the doc; `reserved` are the tokens of commitment triggers, `weak` the
+    verbs of those that pledge only with a deadline ahead."""
     found: list[Candidate] = []
     if lexicon.language == "de":
         # German names only count next to a trigger or after "dass": look only there.
-        spots = {j for i in reserved for j in (i - 1, i + 1)} | {
+        spots = {j for i in reserved | weak for j in (i - 1, i + 1)} | {
             t.i + 1 for t in doc if lexicon.has("complementizers", t.text)
         }
         for i in sorted(j for j in spots if 0 <= j < len(doc)):
             start = doc[i].sent.start
-            if _name_token(lexicon, doc, i, start, reserved=reserved):
-                found.append(Candidate(i, i + 1, "name"))
+            if _name_token(lexicon, doc, i, start, reserved=reserved, weak=weak):
+                # Found only beside a deadline-bound present tense, it serves that trigger alone.
+                only_weak = not ({i - 1, i + 1} & reserved) and not (
+                    i > start and lexicon.has("complementizers", doc[i - 1].text)
+                )
+                organisation = _organisation(lexicon, doc[i : i + 1])
+                found.append(Candidate(i, i + 1, "name", organisation=organisation, weak=only_weak))
         return found
     if doc.has_annotation("POS"):
         # With a tagger, names are runs of PROPN, read off the tag array.
@@ -36,11 +44,9 @@ def proper_names(lexicon: Lexicon, doc: Doc, reserved: frozenset[int]) -> list[C
             if tags[i] != propn:
                 i += 1
                 continue
-            j = i
-            while j < len(tags) and tags[j] == propn and doc[j].is_alpha:
-                j += 1
+            j = _propn_run_end(lexicon, doc, tags, i, propn)
             if j > i and _name_token(lexicon, doc, i, doc[i].sent.start, reserved=reserved):
-                found.append(Candidate(i, j, "name"))
+                found.append(Candidate(i, j, "name", organisation=_organisation(lexicon, doc[i:j])))
             i = max(j, i + 1)
         return found + _names_before_triggers(lexicon, doc, reserved, found)
     for sent in doc.sents:
@@ -74,8 +80,41 @@ def _names_before_triggers(
         if start < end and (
             start == doc[start].sent.start or lexicon.has("clause_separators", doc[start - 1].text)
         ):
-            names.append(Candidate(start, end, "name"))
+            names.append(Candidate(start, end, "name", organisation=_organisation(lexicon, doc[start:end])))
     return names
+
+
+def _organisation(lexicon: Lexicon, name: Span) -> bool:
+    """A name shaped like an organisation's: "TotalEnergies", "UNHCR", "Emmaüs Connect",
+    "Habitat for Humanity". A plain capitalised word ("Valparaíso") may as well be a city."""
+    words = [t.text for t in name]
+    return any(
+        (len(w) > 1 and w.isupper())
+        or any(c.isupper() for c in w[1:])
+        or lexicon.has("organisation_words", w)
+        or lexicon.has("organisation_connectors", w)
+        for w in words
+    )
+
+
+def _propn_run_end(lexicon: Lexicon, doc: Doc, tags: list[int], i: int, propn: int) -> int:
+    """The end of the name that starts at `i`: its PROPN run, across "for", "du", "für" when a
+    capitalised word follows ("Habitat for Humanity", "Médecins du Monde")."""
+    j = i
+    while j < len(tags):
+        if tags[j] == propn and doc[j].is_alpha:
+            j += 1
+        elif (
+            j > i
+            and j + 1 < len(tags)
+            and lexicon.has("name_connectors", doc[j].text)
+            and doc[j + 1].is_alpha
+            and doc[j + 1].text[0].isupper()
+        ):
+            j += 2
+        else:
+            break
+    return j
 
 
 def _capitalised(token: Token) -> bool:
@@ -94,6 +133,7 @@ def _name_token(
     sent_start: int,
     inside: bool = False,
     reserved: frozenset[int] = frozenset(),
+    weak: frozenset[int] = frozenset(),
 ) -> bool:
     token = doc[i]
     if not token.is_alpha or not token.text[0].isupper() or (token.is_stop and not inside):
@@ -104,13 +144,17 @@ def _name_token(
         # German capitalises every noun. A name stands without an article, and as a
         # subject it opens its clause (Köln wird ..., dass Venlo ... wird).
         previous = doc[i - 1] if i > sent_start else None
-        opens_clause = previous is None or lexicon.has("name_openers", previous.text)
+        # „Die Caritas eröffnet im Oktober ...": an article that opens the sentence, before a
+        # present tense with a deadline. Before "wird", „Das Wetter" is no more than a noun.
+        opens_clause = (
+            previous is None
+            or lexicon.has("name_openers", previous.text)
+            or (previous.i == sent_start and i + 1 in weak and lexicon.has("name_articles", previous.text))
+        )
         # Any capitalised noun could open a clause, so a name must also touch a
         # trigger ("Köln wird", "wird Venlo") or follow "dass".
-        touches = (
-            i + 1 in reserved
-            or i - 1 in reserved
-            or (previous is not None and lexicon.has("complementizers", previous.text))
+        touches = bool({i - 1, i + 1} & (reserved | weak)) or (
+            previous is not None and lexicon.has("complementizers", previous.text)
         )
         return (
             not inside

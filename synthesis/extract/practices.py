@@ -41,19 +41,22 @@ class PracticeMatch:
 
 
 @cache
-def _rules(language: Lang) -> dict[str, Any]:
-    """The rules of `language`, with the lists of the `shared` section."""
-    document: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+def _rules(language: Lang, path: str | None = None) -> dict[str, Any]:
+    """The rules of `language`, with the lists of the `shared` section; `path` replaces our rule file."""
+    source = Path(path) if path else DATA
+    document: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
     data: dict[str, Any] = document[language]
     shared: dict[str, Any] = document.get("shared") or {}
     if overridden := sorted(set(shared) & set(data)):
-        raise ValueError(f"{DATA.name}: {language} redefines the shared lists {overridden}")
+        raise ValueError(f"{source.name}: {language} redefines the shared lists {overridden}")
     return {**shared, **data}
 
 
 class PracticeExtractor:
-    def __init__(self, vocab: Any, language: Lang, make_doc: Callable[[str], Doc]) -> None:
-        self.rules = _rules(language)
+    def __init__(
+        self, vocab: Any, language: Lang, make_doc: Callable[[str], Doc], path: str | None = None
+    ) -> None:
+        self.rules = _rules(language, path)
         self.language = language
         self.lexicon = load_lexicon(language)
         self.actors = ActorFinder(vocab, self.lexicon, load_gazetteer(), make_doc)
@@ -72,8 +75,8 @@ class PracticeExtractor:
         self.speaker_city = speaker_city
         sources = ("place", "name", "first_person") if speaker_city else ("place", "name")
         # The commitment component has found the candidates already (around its triggers).
-        reserved = doc.user_data.get("summit_actor_candidates", (frozenset(), ()))[0]
-        candidates = [c for c in self.actors.candidates(doc, reserved) if c.source in sources]
+        reserved, weak = self.actors.cached_triggers(doc)
+        candidates = [c for c in self.actors.candidates(doc, reserved, weak) if c.source in sources]
         pledged = {m.sentence.start for m in doc._.commitments}
         modals = frozenset(m.lower() for m in self.rules["modals"])
         found: dict[tuple[int, str], PracticeMatch] = {}
@@ -186,15 +189,20 @@ class PracticeExtractor:
 
 
 class PracticeComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, path: str | None = None) -> None:
         self.name = name
-        self.extract = PracticeExtractor(nlp.vocab, nlp.lang, nlp.make_doc)  # type: ignore[arg-type]
+        self.extract = PracticeExtractor(nlp.vocab, nlp.lang, nlp.make_doc, path)  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.best_practices = self.extract(doc, speaker_city=doc._.speaker_city)
         return doc
 
 
-@Language.factory("summit_best_practices", requires=["doc.sents"], assigns=["doc._.best_practices"])
-def make_practices(nlp: Language, name: str) -> PracticeComponent:
-    return PracticeComponent(nlp, name)
+@Language.factory(
+    "summit_best_practices",
+    default_config={"path": None},  # None: our data/practices.yaml
+    requires=["doc.sents"],
+    assigns=["doc._.best_practices"],
+)
+def make_practices(nlp: Language, name: str, path: str | None) -> PracticeComponent:
+    return PracticeComponent(nlp, name, path)

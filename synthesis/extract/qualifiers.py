@@ -18,11 +18,21 @@ _YEAR = re.compile(r"^(19|20)\d{2}$")
 
 
 def is_question(sentence: Span, lexicon: Lexicon) -> bool:
+    """A question mark, a "Q:" label, or a question's opening words where minutes drop the mark."""
     text = sentence.text.strip().lstrip("".join(lexicon.words["bullets"])).strip()
     if "?" in text:
         return True
     head = text.split(":")[0].strip().lower() if ":" in text[:24] else ""
-    return bool(head) and lexicon.has("question_starts", head)
+    if head and lexicon.has("question_starts", head):
+        return True
+    opening = " ".join(text.lower().replace("’", "'").split()[:3])
+    if any(opening == o or opening.startswith(f"{o} ") for o in lexicon.words.get("question_openers", ())):
+        return True
+    # French inversion: "ouvrirons-nous", "va-t-elle" among the first words.
+    first_words = re.split(r"[\s,]+", opening)[:2]
+    return any(
+        w.endswith(suffix) for w in first_words for suffix in lexicon.words.get("question_inversions", ())
+    )
 
 
 def indirect_question(r: Reading, trigger: Span, clause_start: int) -> bool:
@@ -87,8 +97,9 @@ def negated(r: Reading, trigger: Span, action: Action, clause_start: int) -> boo
     last = max(action.index, trigger.end - 1)
     if action.index < trigger.start:  # German verb-final: "dass X keine Y einsetzen wird"
         first = max(clause_start, action.index - 6)
-    elif r.lex.language == "de" and action.index == trigger.start:
-        last = r.clause(trigger)[1] - 1  # "Wir wollen das Modell nicht übernehmen"
+    elif r.lex.language == "de" and action.index in (trigger.start, trigger.end - 1):
+        # "Wir wollen das Modell nicht übernehmen", „Brüssel fördert ... ab 2020 nicht mehr"
+        last = r.clause(trigger)[1] - 1
     for token in doc[first : last + 1]:
         if r.lex.has("negations", token.text):
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None

@@ -54,7 +54,8 @@ def resolve(
             # make the changes"): a pronoun is never shown as an actor.
             return None
         return Actor(text, None, "unresolved", candidate.start, candidate.end)
-    return Actor(text, None, "unresolved", candidate.start, candidate.end)
+    kind = "organisation" if candidate.organisation else "unresolved"
+    return Actor(text, None, kind, candidate.start, candidate.end)
 
 
 def _antecedent(

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from synthesis.extract import actions, objects, qualifiers, subjects
 from synthesis.extract.actors import Actor
+from synthesis.extract.deadlines import Deadline
 from synthesis.extract.lexicon import TriggerRule
 from synthesis.extract.reading import CommitmentMatch, Draft, Reading
 
@@ -33,7 +34,7 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
         following = drafts[number + 1].trigger.start if number + 1 < len(drafts) else None
         region_end = min(following, draft.end) if following is not None else draft.end
         deadline = objects.deadline(r, draft.trigger, draft.actors[-1], draft.start, region_end)
-        if draft.action.needs_deadline and deadline is None:
+        if (draft.action.needs_deadline or draft.rule.needs_deadline) and not _ahead(r, draft, deadline):
             continue
         near = max(draft.start, min(a.start for a in draft.actors) - 5)
         if draft.rule.past_capable and deadline is None and qualifiers.past(r, near, draft.end):
@@ -59,6 +60,16 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
                     replace(match, action=also.text, object=objects.words(r, first, last, draft, deadline))
                 )
     return found + _shorthand(r, found)
+
+
+def _ahead(r: Reading, draft: Draft, deadline: Deadline | None) -> bool:
+    """A deadline that places a present tense in the future: after the verb, or fronted
+    ("From January, Marseille is taking over"); not inside an aside ("After the heat wave in July, ...")."""
+    if deadline is None:
+        return False
+    if not draft.rule.needs_deadline or deadline.start >= draft.trigger.start_char:
+        return True
+    return deadline.start <= r.doc[min(draft.start + 1, len(r.doc) - 1)].idx
 
 
 def _draft(r: Reading, trigger: Span, rule: TriggerRule, previous_actor: Actor | None) -> Draft | None:

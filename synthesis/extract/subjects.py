@@ -31,7 +31,15 @@ def actors(
     if action.passive:
         agent = _agent(r, action, end)
         return [agent] if agent else []
-    subjects = _subjects(r, start, end)
+    if r.lex.language == "de" and trigger[0].lower_ in {
+        p.lower() for p in r.lex.phrases.get("first_person", ())
+    }:
+        return _first_person_trigger(r, trigger)  # „Ich lade die Partnerstädte ... ein": "ich" acts
+    if rule.verb == "last":
+        # „Sousse lädt ... ein", „Im Herbst startet Tunis": the words before the verb only placed
+        # it; the subject is sought around the verb, on either side.
+        trigger = r.doc[trigger.end - 1 : trigger.end]
+    subjects = [c for c in _subjects(r, start, end) if rule.needs_deadline or not c.weak]
     left = [c for c in subjects if c.end <= trigger.start]
     right = [c for c in subjects if trigger.start < c.start <= trigger.start + 4 and c.end <= end]
     if rule.adjacent_actor:
@@ -63,7 +71,17 @@ def actors(
     elif right and german:
         chosen = right[0]
     if chosen is None:
-        return _first_person_trigger(r, trigger)
+        # „Ziel der Stadt Genf ist es, ...": the one who aims is named inside the trigger.
+        # It follows "of"/"der": taken from all the candidates, not only the possible subjects.
+        inside = [
+            c
+            for c in r.candidates
+            if trigger.start <= c.start and c.end <= trigger.end and c.source in _SUBJECTS
+        ]
+        if inside and rule.verb != "last":
+            chosen = inside[-1]
+        else:
+            return _first_person_trigger(r, trigger)
     found = [r.resolve(c) for c in [*_coordinated_subjects(r, chosen, subjects), chosen]]
     return [a for a in found if a is not None]
 

@@ -12,8 +12,6 @@ from synthesis.extract.lexicon import load_lexicon, table_headers
 from synthesis.ingest.document import EMPTY_CELL
 from synthesis.models import Actor, Commitment, Language, Note, SourceSpan, content_id
 
-SEPARATOR = " | "
-
 
 @dataclass(frozen=True, slots=True)
 class _Row:
@@ -29,13 +27,8 @@ def _rows(note: Note) -> list[list[_Row]]:
     for paragraph in note.paragraphs:
         if paragraph.kind != "table_row":
             continue
-        text = paragraph.text_in(note)
-        cells, offsets, position = [], [], paragraph.start
-        for cell in text.split(SEPARATOR):
-            cells.append(cell.strip())
-            offsets.append(position)
-            position += len(cell) + len(SEPARATOR)
-        row = _Row(paragraph.start, cells, offsets)
+        cells = [note.text[start:end] for start, end in paragraph.cells]
+        row = _Row(paragraph.start, cells, [start for start, _ in paragraph.cells])
         if paragraph.start - previous_end <= 1 and tables:
             tables[-1].append(row)
         else:

@@ -10,7 +10,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from synthesis.ingest.containers import ZipLimits, open_checked_zip
-from synthesis.ingest.document import Block, RawDocument, table_row
+from synthesis.ingest.document import Block, RawDocument, table_block
 from synthesis.ingest.properties import metadata_from_properties
 
 
@@ -39,7 +39,7 @@ def _table_blocks(table: Table) -> list[Block]:
             seen.append(cell._tc)
             cells.append(cell.text)
         if any(c.strip() for c in cells):
-            blocks.append(Block("table_row", table_row(cells)))
+            blocks.append(table_block(cells))
     return blocks
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from lxml import etree
 
 from synthesis.ingest.containers import ZipLimits, open_checked_zip
-from synthesis.ingest.document import Block, RawDocument, table_row
+from synthesis.ingest.document import Block, RawDocument, table_block
 from synthesis.ingest.properties import metadata_from_properties
 
 _NS = {
@@ -55,7 +55,7 @@ def _blocks(element: Any, in_list: bool = False) -> list[Block]:
                     for cell in row.iter(_q("table:table-cell"))
                 ]
                 if any(cells):
-                    blocks.append(Block("table_row", table_row(cells)))
+                    blocks.append(table_block(cells))
         elif child.tag == _q("text:section"):
             blocks.extend(_blocks(child, in_list))
     return [block for block in blocks if block.text]

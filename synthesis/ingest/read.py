@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from synthesis.errors import NoteRejected
 from synthesis.escape import BIDI_CONTROLS
 from synthesis.ingest.containers import ZipLimits
-from synthesis.ingest.document import Block, RawDocument
+from synthesis.ingest.document import EMPTY_CELL, Block, RawDocument, cell_spans, table_block
 from synthesis.ingest.docx import read_docx
 from synthesis.ingest.language import detect_note, detect_paragraph, foreign_language, language_name
 from synthesis.ingest.metadata import build_meta, read_sidecar
@@ -19,11 +20,14 @@ from synthesis.ingest.pdf import read_pdf
 from synthesis.ingest.sniff import check_format
 from synthesis.ingest.text import read_text
 from synthesis.models import (
+    Language,
     Note,
     NoteFormat,
+    NoteMeta,
     Paragraph,
     Rejection,
     RejectionReason,
+    Session,
     content_id,
 )
 from synthesis.sandbox import SandboxLimits
@@ -88,8 +92,15 @@ def _checked_blocks(raw: RawDocument, limits: IngestLimits) -> list[Block]:
             f"the file holds {chars:,} characters of text, over the {limits.max_chars:,} a note may have",
             hint="split the note into several files, one per session",
         )
-    blocks = [Block(b.kind, text) for b in raw.blocks if (text := normalise(b.text))]
-    return [Block(b.kind, piece) for b in blocks for piece in _cut(b.text)]
+    blocks: list[Block] = []
+    for block in raw.blocks:
+        if block.cells:  # a table row is normalised cell by cell, and never cut
+            cells = [normalise(cell) for cell in block.cells]
+            if any(cell not in ("", EMPTY_CELL) for cell in cells):
+                blocks.append(table_block(cells))
+        elif text := normalise(block.text):
+            blocks.extend(Block(block.kind, piece) for piece in _cut(text))
+    return blocks
 
 
 def _cut(text: str) -> list[str]:
@@ -189,32 +200,24 @@ def read_document(path: Path, *, limits: IngestLimits) -> tuple[str, dict[str, o
     return _layout(_checked_blocks(raw, limits))[0], raw.metadata
 
 
-def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits) -> Note:
-    """Read, validate and normalise one note; raises NoteRejected with the reason."""
-    relative = path.relative_to(summit_dir)
+def _blocks_of(path: Path, limits: IngestLimits) -> tuple[NoteFormat, RawDocument, list[Block], list[str]]:
+    """The file's format, its raw reading, its blocks in en/fr/de, and the passages skipped."""
     data = _read_within_limit(path, limits)
     if not data.strip():
         raise NoteRejected(RejectionReason.EMPTY, "the file is empty", hint="upload the note again")
     fmt = check_format(path.suffix, data)
     raw = _parse(fmt, data, limits)
-
     blocks, skipped = _drop_foreign(_checked_blocks(raw, limits))
     if not blocks:
         raise NoteRejected(RejectionReason.EMPTY, "the note has no text", hint="upload the note again")
-    parts = relative.parts
-    first_heading = next((b.text for b in blocks if b.kind == "heading"), None)
-    meta = build_meta(
-        raw.metadata,
-        read_sidecar(path),
-        summit=summit,
-        fallback_title=first_heading or path.stem.replace("-", " ").replace("_", " "),
-        folder_workshop=parts[1] if len(parts) >= 3 and parts[0] == NOTES_DIR else None,
-    )
+    return fmt, raw, blocks, skipped
 
+
+def _note(source: str, fmt: NoteFormat, meta: NoteMeta, blocks: list[Block], warnings: list[str]) -> Note:
+    """The Note of `blocks`: one text, the language of each paragraph, table rows by cell."""
     text, spans = _layout(blocks)
     words = count_words(text)
     detected = detect_note([b.text for b in blocks])
-    warnings = [*raw.warnings, *skipped]
     language = meta.language or detected
     if meta.language and meta.language != detected:
         if words >= _OVERRULE_WORDS:
@@ -228,12 +231,13 @@ def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: Ing
             end=end,
             kind=block.kind,
             language=detect_paragraph(block.text, fallback=language),
+            cells=tuple((start + a, start + b) for a, b in cell_spans(block)),
         )
         for start, end, block in spans
     )
     return Note(
         id=content_id(text),
-        source=relative.as_posix(),
+        source=source,
         format=fmt,
         meta=meta,
         text=text,
@@ -243,6 +247,36 @@ def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: Ing
         words=words,
         warnings=tuple(warnings),
     )
+
+
+def read_note(path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits) -> Note:
+    """Read, validate and normalise one note; raises NoteRejected with the reason."""
+    relative = path.relative_to(summit_dir)
+    fmt, raw, blocks, skipped = _blocks_of(path, limits)
+    parts = relative.parts
+    first_heading = next((b.text for b in blocks if b.kind == "heading"), None)
+    meta = build_meta(
+        raw.metadata,
+        read_sidecar(path),
+        summit=summit,
+        fallback_title=first_heading or path.stem.replace("-", " ").replace("_", " "),
+        folder_workshop=parts[1] if len(parts) >= 3 and parts[0] == NOTES_DIR else None,
+    )
+    return _note(relative.as_posix(), fmt, meta, blocks, [*raw.warnings, *skipped])
+
+
+def read_loose_note(
+    path: Path, *, limits: IngestLimits, session_day: date, language: Language | None = None,
+    city: str | None = None,
+) -> Note:  # fmt: skip
+    """A file read outside any summit, for `summit extract FILE`: the same Note as the night
+    makes of it (paragraph languages, table cells), with only what the caller says about it."""
+    fmt, raw, blocks, skipped = _blocks_of(path, limits)
+    meta = NoteMeta(
+        title=path.stem, rapporteur="", workshop="", session=Session(day=session_day),
+        city=city, language=language,
+    )  # fmt: skip
+    return _note(path.as_posix(), fmt, meta, blocks, [*raw.warnings, *skipped])
 
 
 def ingest_file(

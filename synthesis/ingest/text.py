@@ -10,7 +10,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from synthesis.errors import NoteRejected
-from synthesis.ingest.document import Block, RawDocument, table_row
+from synthesis.ingest.document import Block, RawDocument, table_block
 from synthesis.ingest.sniff import bomless_utf16
 from synthesis.models import BlockKind, RejectionReason
 from synthesis.yamlsafe import load_plain_yaml
@@ -109,6 +109,7 @@ def _continues(previous: str, line: str) -> bool:
 
 def parse_blocks(body: str, *, markdown: bool) -> list[Block]:
     blocks: list[tuple[BlockKind, str]] = []
+    rows: dict[int, list[str]] = {}  # block index → cells of a table row
     open_block = False  # may the next line continue the last block?
     for raw in body.splitlines():
         line = raw.rstrip()
@@ -122,7 +123,8 @@ def parse_blocks(body: str, *, markdown: bool) -> list[Block]:
             if not _TABLE_RULE.match(line):
                 cells = [cell.strip() for cell in table.group(1).split("|")]
                 if any(cells):
-                    blocks.append(("table_row", table_row(cells)))
+                    rows[len(blocks)] = cells
+                    blocks.append(("table_row", ""))
             open_block = False
         elif bullet := _BULLET.match(line):
             blocks.append(("list_item", bullet.group(1)))
@@ -133,8 +135,17 @@ def parse_blocks(body: str, *, markdown: bool) -> list[Block]:
         else:
             blocks.append(("paragraph", line.strip()))
             open_block = True
-    clean = (_strip_inline(text) if markdown else text for _, text in blocks)
-    return [Block(kind, text) for (kind, _), text in zip(blocks, clean, strict=True) if text]
+
+    def clean(text: str) -> str:
+        return _strip_inline(text) if markdown else text
+
+    found = []
+    for index, (kind, text) in enumerate(blocks):
+        if index in rows:
+            found.append(table_block([clean(cell) for cell in rows[index]]))
+        elif text := clean(text):
+            found.append(Block(kind, text))
+    return found
 
 
 def read_text(data: bytes, *, markdown: bool) -> RawDocument:

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from synthesis.documents.build import build_exhibition
+from synthesis.documents.content import Branding, CommitmentItem, Exhibition, Pair
 from synthesis.documents.errors import DocumentError
 from synthesis.documents.translation import TranslatedTexts, free_texts, translate_free_text
 from synthesis.models import Language, SummitSynthesis
-from synthesis.translate.base import Segment
+from synthesis.translate.base import Origin, Segment
 from synthesis.translate.chain import TranslatorChain
 from synthesis.translate.memory import TranslationMemory
 
@@ -15,7 +18,7 @@ class Upper:
     """A pretend machine translator: upper-cases, so its output is recognisable."""
 
     name = "upper"
-    origin = "machine"
+    origin: Origin = "machine"
 
     def translate(self, segments: list[Segment]) -> list[str | None]:
         return [s.text.upper() for s in segments]
@@ -84,11 +87,10 @@ def test_every_pair_of_languages(sample_synthesis: SummitSynthesis, no_translati
 
 def test_free_text_is_each_quoted_sentence(sample_synthesis: SummitSynthesis) -> None:
     texts = list(free_texts(sample_synthesis))
-    expected = [
-        (item.source.quote, item.language)
-        for w in sample_synthesis.workshops
-        for item in (*w.commitments, *w.recommendations, *w.best_practices)
-    ] + [(q.text, q.language) for w in sample_synthesis.workshops for q in w.quotes]
+    expected = [(c.source.quote, c.language) for w in sample_synthesis.workshops for c in w.commitments]
+    expected += [(r.source.quote, r.language) for w in sample_synthesis.workshops for r in w.recommendations]
+    expected += [(p.source.quote, p.language) for w in sample_synthesis.workshops for p in w.best_practices]
+    expected += [(q.text, q.language) for w in sample_synthesis.workshops for q in w.quotes]
     assert sorted(texts) == sorted(expected)
 
 
@@ -113,3 +115,175 @@ def test_refuses_what_it_cannot_render(
     with pytest.raises(DocumentError, match="no summit description") as error:
         build_exhibition(old, languages=("en", "fr"), texts=no_translations)
     assert "summit run" in error.value.hint
+
+
+def _commitment_by_actor(exhibition: Exhibition, actor_id: str, synthesis: SummitSynthesis) -> CommitmentItem:
+    wanted = next(c.id for w in synthesis.workshops for c in w.commitments if c.actor.id == actor_id)
+    return next(item for item in exhibition.register if item.id == wanted)
+
+
+def _names(pair: Pair | None) -> tuple[str, str]:
+    assert pair is not None
+    return pair.left.text, pair.right.text
+
+
+def test_cities_and_organisations_are_named_in_each_columns_language(
+    sample_synthesis: SummitSynthesis, no_translations: TranslatedTexts
+) -> None:
+    en_fr = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=no_translations)
+    montreal = _commitment_by_actor(en_fr, "montreal", sample_synthesis)
+    assert _names(montreal.actor) == ("Montreal", "Montréal") and montreal.city == "Montreal"
+    observatory = _commitment_by_actor(en_fr, "observatory", sample_synthesis)
+    assert _names(observatory.actor) == (
+        "International Observatory of Mayors on Living Together",
+        "Observatoire international des maires sur le vivre ensemble",
+    )
+    practice = next(p for w in en_fr.workshops for p in w.practices if p.initiative.startswith("Welcome"))
+    assert _names(practice.actor) == ("Montreal", "Montréal")
+    rows = {row.name: row for row in en_fr.cities}
+    assert _names(rows["Geneva"].names) == ("Geneva", "Genève")
+
+    de_en = build_exhibition(sample_synthesis, languages=("de", "en"), texts=no_translations)
+    geneva = _commitment_by_actor(de_en, "geneva", sample_synthesis)
+    assert _names(geneva.actor) == ("Genf", "Geneva")
+    assert _names(_commitment_by_actor(de_en, "brussels", sample_synthesis).actor) == ("Brüssel", "Brussels")
+    assert [row.name for row in de_en.cities][:3] == ["Abidjan", "Algier", "Beerscheba"]
+
+
+def test_actors_without_a_place_are_catalog_messages(
+    sample_synthesis: SummitSynthesis, no_translations: TranslatedTexts
+) -> None:
+    # The notes say "Les participants", "Die Städte", "All cities present", "Plusieurs villes".
+    en_fr = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=no_translations)
+    assert _names(_commitment_by_actor(en_fr, "participants", sample_synthesis).actor) == (
+        "Participants",
+        "Participants",
+    )
+    de_en = build_exhibition(sample_synthesis, languages=("de", "en"), texts=no_translations)
+    collectives = {_names(item.actor) for item in de_en.register if item.city == "Teilnehmende"}
+    assert collectives == {("Teilnehmende", "Participants")}
+    several = next(item for item in en_fr.register if item.text.right.text.startswith("Plusieurs villes"))
+    assert _names(several.actor) == ("Several cities", "Plusieurs villes")
+    unnamed = {item.actor.right.text for item in en_fr.register if item.actor}
+    assert not {"Les participants", "Die Städte", "Die Teilnehmenden"} & unnamed
+
+
+def test_the_observatory_and_the_summit_are_named_in_both_languages(
+    sample_synthesis: SummitSynthesis, no_translations: TranslatedTexts
+) -> None:
+    en_fr = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=no_translations)
+    assert _names(en_fr.organiser) == (
+        "International Observatory of Mayors on Living Together",
+        "Observatoire international des maires sur le vivre ensemble",
+    )
+    assert en_fr.presenter is None
+    assert _names(en_fr.title)[1] == "2e Sommet international des maires sur le vivre ensemble"
+    assert _names(en_fr.subtitle) == (
+        "Düsseldorf, 30 August – 1 September 2019",
+        "Düsseldorf, 30 août – 1er septembre 2019",
+    )
+    # A city's kit: the city in each language, and the Observatory stays named beside it.
+    kit = build_exhibition(
+        sample_synthesis,
+        languages=("de", "en"),
+        texts=no_translations,
+        branding=Branding(presenter="Cologne"),
+    )
+    assert _names(kit.presenter) == ("Köln", "Cologne")
+    assert _names(kit.organiser) == (
+        "Internationale Beobachtungsstelle der Bürgermeister für das Zusammenleben",
+        "International Observatory of Mayors on Living Together",
+    )
+    assert kit.author == "Köln · Internationale Beobachtungsstelle der Bürgermeister für das Zusammenleben"
+
+
+def test_a_quote_keeps_its_original_with_a_language_label(sample_synthesis: SummitSynthesis) -> None:
+    quotes = {q.language: q for w in sample_synthesis.workshops for q in w.quotes}
+    french, german = quotes["fr"].text, quotes["de"].text
+    memory = TranslationMemory({("fr", "en", french): "Our human translation."})
+    texts = translate_free_text(sample_synthesis, ("en", "fr"), TranslatorChain([memory, Upper()]))
+    exhibition = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=texts)
+    by_id = {q.id: q for w in exhibition.workshops for q in w.quotes}
+
+    item = by_id[quotes["fr"].id]
+    assert item.original is None  # French is a column of the pair: the right column is the original
+    assert (item.text.right.text, item.text.right.marker, item.text.right.verbatim) == (
+        french,
+        "original en français",
+        True,
+    )
+    assert (item.text.left.text, item.text.left.marker) == (
+        "Our human translation.",
+        "translated from French",
+    )
+
+    item = by_id[quotes["de"].id]
+    assert item.original is not None
+    assert (item.original.left.text, item.original.left.language) == (german, "de")
+    assert item.original.left.verbatim and item.original.right.verbatim
+    assert (item.original.left.marker, item.original.right.marker) == (
+        "original in German",
+        "original en allemand",
+    )
+    assert item.text.left.text == german.upper()
+    assert item.text.left.marker == "machine translation (upper)"
+    assert item.text.right.marker == "traduction automatique (upper)"
+
+
+def test_a_quote_is_credited_with_the_city_in_each_language(
+    sample_synthesis: SummitSynthesis, no_translations: TranslatedTexts
+) -> None:
+    exhibition = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=no_translations)
+    credits = {_names(q.credit) for w in exhibition.workshops for q in w.quotes}
+    assert ("Claire Tremblay, Montreal", "Claire Tremblay, Montréal") in credits
+    assert ("Marc Aubert, Geneva", "Marc Aubert, Genève") in credits
+
+
+def test_a_commitment_outside_the_pair_keeps_its_original(
+    sample_synthesis: SummitSynthesis, no_translations: TranslatedTexts
+) -> None:
+    texts = translate_free_text(sample_synthesis, ("en", "fr"), TranslatorChain([Upper()]))
+    exhibition = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=texts)
+    stored = {c.id: c for w in sample_synthesis.workshops for c in w.commitments}
+    for item in exhibition.register:
+        source = stored[item.id]
+        if source.language == "de":
+            assert item.original is not None
+            assert (item.original.right.text, item.original.right.marker) == (
+                source.source.quote,
+                "original en allemand",
+            )
+            assert item.text.right.text == source.source.quote.upper()
+        else:
+            assert item.original is None
+    # Untranslated, both columns already print the German words: no third copy.
+    untranslated = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=no_translations)
+    assert all(item.original is None for item in untranslated.register)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+def test_the_method_page_speaks_each_columns_language(
+    sample_synthesis: SummitSynthesis, no_translations: TranslatedTexts
+) -> None:
+    en_fr = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=no_translations)
+    french = " ".join(p.right.text for p in en_fr.method)
+    assert not {"with", "and", "the", "of", "by", "pipeline", "spacy-lookups-data"} & _words(french)
+    assert "with" not in french.split()
+    assert "Au 2 septembre 2019, les rapporteurs des ateliers avaient déposé 25 notes\u00a0: " in french
+    assert "9 en anglais, 9 en français et 7 en allemand." in french
+    assert "Il a relevé 87 engagements" in french
+    assert "Personne n’a encore relu cette synthèse" in french
+    # Package versions only in the last, technical paragraph.
+    assert en_fr.method[-1].right.text.startswith("Détails techniques")
+    assert "blank:de" in en_fr.method[-1].right.text
+    assert not any("blank:de" in p.right.text for p in en_fr.method[:-1])
+
+    de_en = build_exhibition(sample_synthesis, languages=("de", "en"), texts=no_translations)
+    german = " ".join(p.left.text for p in de_en.method)
+    assert not {"with", "and", "the", "of", "by", "pipeline"} & _words(german)
+    assert "9 auf Englisch, 9 auf Französisch und 7 auf Deutsch." in german
+    english = " ".join(p.right.text for p in de_en.method)
+    assert "had uploaded 25 notes" in english

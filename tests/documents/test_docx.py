@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import itertools
+import re
 import struct
 import sys
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,14 +19,30 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.shared import Cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from synthesis.documents.build import build_exhibition
 from synthesis.documents.content import Exhibition, Pair, Text
-from synthesis.documents.docx import STYLES, TEMPLATE, render_booklet_docx
-from synthesis.documents.docx.styles import CHARACTER_STYLES, HEADING_1, PARAGRAPH_STYLES, TABLE_STYLES
+from synthesis.documents.docx import STYLES, TEMPLATE, back_matter, render_booklet_docx
+from synthesis.documents.docx.ooxml import set_column_widths
+from synthesis.documents.docx.styles import (
+    CHARACTER_STYLES,
+    FONT,
+    HEADING_1,
+    PARAGRAPH_STYLES,
+    TABLE_STYLES,
+)
 from synthesis.documents.errors import DocumentError
+from synthesis.documents.translation import translate_free_text
+from synthesis.models import SummitSynthesis
+from synthesis.translate.chain import TranslatorChain
+from synthesis.translate.memory import TranslationMemory
 from tests.documents.conftest import HOSTILE, RARE
+from tests.documents.named import CREDIT, CREDIT_LINES, GERMAN, ORIGINAL, with_names
 
 ROOT = Path(__file__).resolve().parents[2]
+MEMORY = ROOT / "inputs" / "dusseldorf-2019" / "translations"
 W_VAL = qn("w:val")
 
 
@@ -86,8 +103,13 @@ def all_paragraphs(document: Any) -> Iterator[Any]:
             yield block
 
 
+def printed(text: str) -> str:
+    """What the booklet writes for `text`: U+202F as U+00A0 (see `wide_no_break_spaces`)."""
+    return text.replace("\u202f", "\u00a0")
+
+
 def texts_of(pair: Pair) -> tuple[str, str]:
-    return pair.left.text, pair.right.text
+    return printed(pair.left.text), printed(pair.right.text)
 
 
 # -- content -----------------------------------------------------------------------------------------
@@ -104,16 +126,37 @@ def test_cover_has_both_titles_subtitles_edition_and_presenter(
     assert ex.author in cover
 
 
-def test_contents_lists_workshops_in_both_languages_and_has_a_toc_field(
-    document: Any, small_exhibition: Exhibition
-) -> None:
+def contents_paragraphs(document: Any) -> list[Any]:
+    """The paragraphs between the contents heading and the next level-1 heading."""
+    blocks = list(document.iter_inner_content())
+    start = next(n for n, b in enumerate(blocks) if not hasattr(b, "rows") and b.style.name == HEADING_1)
+    found = []
+    for block in blocks[start + 1 :]:
+        if hasattr(block, "rows") or block.style.name == HEADING_1:
+            break
+        found.append(block)
+    return found
+
+
+def test_contents_has_real_entries_inside_a_toc_field(document: Any, small_exhibition: Exhibition) -> None:
+    """Read right after opening, no field update: every level-1 heading after the contents is an
+    entry, and the entries are the TOC field's result, so Word can update them."""
     h = small_exhibition.headings
-    contents = sections(document)[heading(h.contents)]
-    assert heading(h.workshops) in contents
+    entries = contents_paragraphs(document)
+    later_headings = [
+        p.text for p in document.paragraphs if p.style.name == HEADING_1 and p.text != heading(h.contents)
+    ]
+    assert [p.text for p in entries] == later_headings
     for workshop in small_exhibition.workshops:
-        assert workshop.name.left.text in contents and workshop.name.right.text in contents
-    instructions = [el.text for el in document.element.body.iter(qn("w:instrText"))]
-    assert any(i.strip().startswith("TOC") for i in instructions)
+        assert heading(workshop.name) in later_headings
+    assert heading(h.register) in later_headings
+    # begin, instruction, separate in the first entry's paragraph; end in the last one.
+    first, last = entries[0]._p, entries[-1]._p
+    kinds = [c.get(qn("w:fldCharType")) for c in first.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate"]
+    (instruction,) = [el.text for el in first.iter(qn("w:instrText"))]
+    assert instruction.strip().startswith("TOC \\o")
+    assert [c.get(qn("w:fldCharType")) for c in last.iter(qn("w:fldChar"))] == ["end"]
 
 
 def test_each_workshop_section_shows_both_languages(document: Any, small_exhibition: Exhibition) -> None:
@@ -143,7 +186,7 @@ def test_markers_are_printed_in_the_marker_style(document: Any) -> None:
 
 def test_verbatim_text_runs_use_the_verbatim_style(document: Any) -> None:
     verbatim = [r.text for p in all_paragraphs(document) for r in p.runs if r.style.name == "Summit Verbatim"]
-    assert RARE in verbatim and "Nous écoutons d’abord." in verbatim
+    assert printed(RARE) in verbatim and "Nous écoutons d’abord." in verbatim
     assert "Cities should listen." in verbatim
 
 
@@ -207,13 +250,72 @@ def test_no_two_tables_touch_and_the_body_ends_with_a_paragraph(document: Any) -
     assert tags[-1] == qn("w:p")
 
 
+@pytest.fixture(scope="module")
+def named(small_exhibition: Exhibition, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The booklet of the small exhibition with names that differ between its languages."""
+    path = tmp_path_factory.mktemp("named") / "named.docx"
+    return docx.Document(str(render_booklet_docx(with_names(small_exhibition), path)))
+
+
+def test_cover_and_footer_credit_presenter_and_organiser_in_both_languages(named: Any) -> None:
+    cover = sections(named)["cover"].split("\n")
+    assert list(CREDIT_LINES) == cover[-2:]
+    footer = [p.text for p in named.sections[0].footer.paragraphs]
+    assert footer[1:] == list(CREDIT_LINES)
+
+
+def column_texts(document: Any) -> tuple[str, str]:
+    """Everything the two-column tables print, left column and right column."""
+    columns: tuple[list[str], list[str]] = ([], [])
+    for table in document.tables:
+        if len(table.columns) == 2:
+            for row in table.rows:
+                for texts, cell in zip(columns, row.cells, strict=True):
+                    texts.append(cell.text)
+    return "\n".join(columns[0]), "\n".join(columns[1])
+
+
+def test_each_column_names_actors_and_credits_in_its_language(named: Any) -> None:
+    left, right = column_texts(named)
+    assert "Montreal · 31 December 2020" in left and "Montréal · 31 décembre 2020" in right
+    assert "Quartiers en dialogue · Montreal" in left and "Quartiers en dialogue · Montréal" in right
+    assert f"— {CREDIT.left.text}" in left and f"— {CREDIT.right.text}" in right
+    assert "Montréal" not in left and "Montreal" not in right
+
+
+def test_a_quote_outside_the_pair_prints_its_words_with_a_label_in_each_column(named: Any) -> None:
+    left, right = column_texts(named)
+    for column, original in zip((left, right), (ORIGINAL.left, ORIGINAL.right), strict=True):
+        assert f"{GERMAN}\n{original.marker}" in column
+    verbatim = [r for p in all_paragraphs(named) for r in p.runs if r.text == GERMAN]
+    assert verbatim and {r.style.name for r in verbatim} == {"Summit Verbatim"}
+    assert {lang.get(W_VAL) for r in verbatim for lang in r._r.iter(qn("w:lang"))} == {"de-DE"}
+
+
+def test_city_index_names_cities_in_both_languages(named: Any, small_exhibition: Exhibition) -> None:
+    (table,) = tables_after(named, heading(small_exhibition.headings.cities))
+    assert table.rows[1].cells[0].text == "Geneva\nGenève"
+    assert table.rows[2].cells[0].text == small_exhibition.cities[1].name  # no names: as given
+
+
 # -- hostile text ------------------------------------------------------------------------------------
+
+
+def test_narrow_no_break_spaces_are_written_as_no_break_spaces(document: Any, booklet: Path) -> None:
+    """Arial on older systems shows U+202F as a box: the text keeps its no-break space, full width."""
+    assert "\u202f" in RARE
+    with zipfile.ZipFile(booklet) as archive:
+        parts = [archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml")]
+    assert not any("\u202f" in part for part in parts)
+    texts = [p.text for p in all_paragraphs(document)]
+    assert RARE.replace("\u202f", "\u00a0") in texts
+    assert "2\u00a0161" in "\n".join(texts)  # a French thousands separator
 
 
 def test_hostile_and_rare_strings_come_back_literally(document: Any, booklet: Path) -> None:
     texts = [p.text for p in all_paragraphs(document)]
     assert any(HOSTILE in t for t in texts)
-    assert RARE in texts
+    assert printed(RARE) in texts
     with zipfile.ZipFile(booklet) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
     assert "<script>" not in xml and "&lt;script&gt;" in xml
@@ -257,11 +359,11 @@ def test_empty_lists_print_none(small_exhibition: Exhibition, tmp_path: Path) ->
     h = exhibition.headings
     for pair in (h.register, h.cities, h.shared_themes, h.method):
         assert found[heading(pair)] == none
-    assert not document.tables[2:]  # contents list and the scope only
+    assert not document.tables[1:]  # the scope only
 
     nothing = dataclasses.replace(exhibition, workshops=())
     document = docx.Document(str(render_booklet_docx(nothing, tmp_path / "nothing.docx")))
-    assert sections(document)[heading(h.contents)].endswith(f"{heading(h.workshops)}\n{none}")
+    assert sections(document)[heading(h.contents)].startswith(heading(h.register))
     assert not document.tables
 
 
@@ -420,3 +522,87 @@ def test_logo_is_placed_on_the_cover(small_exhibition: Exhibition, tmp_path: Pat
     assert len(document.inline_shapes) == 1
     first: Any = next(iter(document.iter_inner_content()))
     assert first._p.xpath(".//pic:pic") and first.style.name == "Summit Cover Text"
+
+
+# -- fonts and column widths -------------------------------------------------------------------------
+
+
+def test_every_style_names_the_chosen_font() -> None:
+    """The template's defaults and every booklet style ask for `styles.FONT`, not the Calibri of old."""
+    template = docx.Document(str(TEMPLATE))
+    defaults = template.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = defaults.find(qn("w:rFonts"))
+    assert {fonts.get(qn(kind)) for kind in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")} == {FONT}
+    assert FONT == "Arial"
+    for name in PARAGRAPH_STYLES:
+        assert template.styles[name].font.name == FONT, name
+    named = {el.get(qn("w:ascii")) for el in template.styles.element.iter(qn("w:rFonts"))}
+    assert "Calibri" not in named
+
+
+def word_widths(text: str, size: float, bold: bool, italic: bool) -> list[tuple[str, float]]:
+    """Arial widths (Helvetica's metrics) of what Word cannot break: split at spaces and after hyphens."""
+    face = {(False, False): "Helvetica", (True, False): "Helvetica-Bold"}.get((bold, False))
+    face = face if not italic else ("Helvetica-BoldOblique" if bold else "Helvetica-Oblique")
+    return [(w, stringWidth(w, face, size)) for w in re.split(r"\s+|(?<=-)", text) if w]
+
+
+def style_value(style: Any, attribute: str) -> Any:
+    while style is not None:
+        value = getattr(style.font, attribute)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def narrow_columns(document: Any) -> list[str]:
+    """Every word wider than its column's room (cell width less the template's 2 × 85 twips)."""
+    found = []
+    styles_by_id = {s.style_id: s for s in document.styles}
+    for number, table in enumerate(document.tables):
+        for row in table.rows:
+            for column, cell in enumerate(row.cells):
+                room = table.rows[0].cells[column].width.pt - 2 * 85 / 20
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        styles_ = [styles_by_id.get(run._r.style), styles_by_id.get(paragraph._p.style)]
+                        size = next(v for v in (style_value(s, "size") for s in styles_) if v is not None).pt
+                        bold = any(style_value(s, "bold") for s in styles_)
+                        italic = any(style_value(s, "italic") for s in styles_)
+                        for word, width in word_widths(run.text, size, bold, italic):
+                            if width > room:
+                                found.append(
+                                    f"table {number} column {column}: {word!r} {width:.0f} > {room:.0f}"
+                                )
+    return found
+
+
+@pytest.fixture(scope="module")
+def sample_exhibition(sample_synthesis: SummitSynthesis) -> Exhibition:
+    texts = translate_free_text(
+        sample_synthesis, ("de", "en"), TranslatorChain([TranslationMemory.load(MEMORY)])
+    )
+    return build_exhibition(sample_synthesis, languages=("de", "en"), texts=texts)
+
+
+def test_no_column_is_narrower_than_its_longest_word(
+    document: Any, sample_exhibition: Exhibition, tmp_path: Path
+) -> None:
+    assert narrow_columns(document) == []
+    sample = docx.Document(str(render_booklet_docx(sample_exhibition, tmp_path / "sample.docx")))
+    assert narrow_columns(sample) == []
+
+
+def test_fixed_widths_of_old_are_found_too_narrow(
+    sample_exhibition: Exhibition, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check above can fail: the register's former fixed widths split "Drummondvill/e"-like words."""
+    old = {5: (2.6, 7.0, 2.4, 2.8, 2.2), 4: (3.6, 7.4, 3.0, 3.0)}  # register, city index (cm)
+
+    def fixed(table: Any, shares: Sequence[float], total: Any) -> None:
+        set_column_widths(table, [round(Cm(width).pt * 20) for width in old[len(shares)]])
+
+    monkeypatch.setattr(back_matter, "fit_columns", fixed)
+    sample = docx.Document(str(render_booklet_docx(sample_exhibition, tmp_path / "fixed.docx")))
+    assert narrow_columns(sample)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from docx import Document
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -77,3 +78,29 @@ def test_bad_options_give_one_line_errors_with_a_hint(outputs: Path, tmp_path: P
     code, output = _run("kit", "lyon-2030", "--city", "Lyon", "--outputs", str(outputs))
     assert code == 1 and "no stored synthesis for 'lyon-2030'" in output and "summit run" in output
     assert not any((outputs / "dusseldorf-2019" / "2019-09-02").glob("kit-*"))  # nothing half-written
+
+
+def docx_text(path: Path) -> str:
+    """The body's paragraphs and its tables' cells: python-docx's `paragraphs` leaves tables out,
+    and every workshop section and the register are tables."""
+    document = Document(str(path))
+    cells = [
+        p.text for table in document.tables for row in table.rows for c in row.cells for p in c.paragraphs
+    ]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_a_kit_names_cities_and_the_observatory_in_both_languages(outputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    code, output = _kit(
+        outputs, "--city", "Cologne", "--languages", "de,en", "--out", str(out), "--poster-size", "A3"
+    )
+    assert code == 0, output
+    pdf = " ".join(page.extract_text() for page in PdfReader(out / "booklet-de-en.pdf").pages)
+    docx = docx_text(out / "booklet-de-en.docx")
+    for text in (pdf, docx):
+        flat = " ".join(text.split())
+        assert "Köln" in flat and "Cologne" in flat
+        assert "Internationale Beobachtungsstelle der Bürgermeister für das Zusammenleben" in flat
+        assert "International Observatory of Mayors on Living Together" in flat
+        assert "Teilnehmende" in flat and "Participants" in flat

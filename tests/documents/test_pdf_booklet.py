@@ -16,6 +16,7 @@ from synthesis.documents.errors import DocumentError
 from synthesis.documents.pdf import render_booklet
 from synthesis.documents.pdf.markup import both
 from tests.documents.conftest import HOSTILE, RARE, commitment
+from tests.documents.named import CREDIT, CREDIT_LINES, GERMAN, ORIGINAL, with_names
 from tests.documents.pdf_checks import font_problems, has_both, normalise, page_texts
 
 
@@ -80,10 +81,11 @@ def contents_page(contents: str, entry: str) -> int:
 
 
 def workshop_pages(exhibition: Exhibition, pages: list[str], contents: str) -> list[str]:
-    """Each workshop's section: from its contents entry to the next entry."""
+    """Each workshop's section: from its contents entry to the next entry's page, which it may share
+    (a section starts on a new page only when little is left of the last one)."""
     starts = [contents_page(contents, both(w.name)) for w in exhibition.workshops]
     starts.append(contents_page(contents, both(exhibition.headings.register)))
-    return [" ".join(pages[start - 1 : end - 1]) for start, end in pairwise(starts)]
+    return [" ".join(pages[start - 1 : end]) for start, end in pairwise(starts)]
 
 
 def test_each_workshop_section_is_bilingual(
@@ -109,11 +111,12 @@ def test_contents_page_numbers_point_at_the_sections(
 ) -> None:
     assert has_both(contents, small_exhibition.headings.contents)
     presenter = small_exhibition.author
-    for workshop in small_exhibition.workshops:
+    for n, workshop in enumerate(small_exhibition.workshops):
         number = contents_page(contents, both(workshop.name))
-        # The footer is drawn first, then the section's heading in both languages.
-        heading = f"{presenter} Page {number} {workshop.name.left.text} {workshop.name.right.text}"
-        assert pages[number - 1].startswith(heading)
+        heading = f"{workshop.name.left.text} {workshop.name.right.text}"
+        assert heading in pages[number - 1]
+        if n == 0:  # The footer is drawn first, then the first section's heading in both languages.
+            assert pages[number - 1].startswith(f"{presenter} Page {number} {heading}")
     for pair_ in (small_exhibition.headings.register, small_exhibition.headings.method):
         assert has_both(pages[contents_page(contents, both(pair_)) - 1], pair_)
 
@@ -202,6 +205,47 @@ def test_empty_exhibition_says_none_recorded(
     # 6 sections per workshop, then the register, the city index and the shared themes.
     assert " ".join(pages).count(none) == 6 * len(empty_workshops) + 3
     assert font_problems(tmp_path / "empty.pdf") == []
+
+
+@pytest.fixture(scope="module")
+def named(small_exhibition: Exhibition) -> Exhibition:
+    return with_names(small_exhibition)
+
+
+@pytest.fixture(scope="module")
+def named_pages(named: Exhibition, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return page_texts(render_booklet(named, tmp_path_factory.mktemp("named") / "named.pdf"))
+
+
+def test_cover_and_footers_credit_presenter_and_organiser_in_both_languages(
+    named_pages: list[str],
+) -> None:
+    left, right = CREDIT_LINES
+    assert left in named_pages[0] and right in named_pages[0]
+    # Drawn first: the left line and the page number, then the right line under them.
+    for number, page in enumerate(named_pages[1:], start=2):
+        assert page.startswith(f"{left} Page {number} {right} "), number
+
+
+def test_each_column_names_the_actor_in_its_language(named: Exhibition, named_pages: list[str]) -> None:
+    text = " ".join(named_pages)
+    initiative = named.workshops[0].practices[0].initiative
+    assert f"Montreal · {initiative}" in text and f"Montréal · {initiative}" in text
+    assert "Montreal · 31 December 2020" in text and "Montréal · 31 décembre 2020" in text
+    assert "Montreal · 31 décembre 2020" not in text and "Montréal · 31 December 2020" not in text
+
+
+def test_quotes_credit_each_column_and_print_words_outside_the_pair(named_pages: list[str]) -> None:
+    text = " ".join(named_pages)
+    assert f"— {CREDIT.left.text}" in text and f"— {CREDIT.right.text}" in text
+    labels = f"{ORIGINAL.left.marker} / {ORIGINAL.right.marker}"
+    assert f"„{GERMAN}“ {labels}" in text
+
+
+def test_city_index_names_cities_in_both_languages(named: Exhibition, named_pages: list[str]) -> None:
+    (index,) = [page for page in named_pages if has_both(page, named.headings.cities) and "Be'er" in page]
+    names = named.cities[0].names
+    assert names is not None and has_both(index, names)
 
 
 def test_bad_logo_is_refused_before_writing(small_exhibition: Exhibition, tmp_path: Path) -> None:

@@ -52,3 +52,61 @@ def test_an_idiom_or_a_present_tense_is_not_a_pledge(
 ) -> None:
     assert extract(idiom, lang, city="lyon").commitments == ()
     assert len(extract(pledge, lang, city="lyon").commitments) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "We have to reduce emissions by 2030."),
+        ("en", "We need to build more housing by 2025."),
+        ("fr", "Il faut réduire les émissions d'ici 2030."),
+        ("fr", "Nous devons construire plus de logements d'ici 2025."),
+        ("de", "Wir müssen bis 2030 die Emissionen senken."),
+    ],
+)
+def test_an_obligation_is_not_a_pledge(extract: Extract, lang: Language, text: str) -> None:
+    assert extract(text, lang, city="lyon").commitments == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "question", "statement"),
+    [
+        ("en", "Will we open the centre next year", "We will open the centre next year."),
+        ("en", "So when will you send the figures", "Lyon will send the figures by Friday."),
+        (
+            "fr",
+            "Est-ce que nous ouvrirons le centre l'an prochain",
+            "Nous ouvrirons le centre l'an prochain.",
+        ),
+        ("fr", "Ouvrirons-nous le centre l'an prochain", "Nous ouvrirons le centre l'an prochain."),
+        (
+            "de",
+            "Werden wir das Zentrum nächstes Jahr eröffnen",
+            "Wir werden das Zentrum nächstes Jahr eröffnen.",
+        ),
+    ],
+)
+def test_a_question_without_its_mark_is_not_a_pledge(
+    extract: Extract, lang: Language, question: str, statement: str
+) -> None:
+    assert extract(question, lang, city="lyon").commitments == ()
+    assert len(extract(statement, lang, city="lyon").commitments) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        ("fr", "TotalEnergies s'engage à réduire ses émissions de 40 % d'ici 2030.", "TotalEnergies"),
+        ("en", "Habitat for Humanity will build 200 homes by 2022.", "Habitat for Humanity"),
+        ("en", "Emmaus Connect will train 300 volunteers by 2021.", "Emmaus Connect"),
+    ],
+)
+def test_a_named_organisation_outside_the_gazetteer_is_an_organisation(
+    extract: Extract, lang: Language, text: str, actor: str
+) -> None:
+    [commitment] = extract(text, lang).commitments
+    assert (commitment.actor.text, commitment.actor.id, commitment.actor.kind) == (
+        actor,
+        None,
+        "organisation",
+    )

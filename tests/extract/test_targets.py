@@ -74,11 +74,32 @@ def test_german_present_tense_for_the_future_is_a_pledge(
 
 
 @pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("Ich schicke Ihnen die Zahlen bis Freitag.", "2019-09-06"),
+        ("Ich lade die Partnerstädte bis Oktober ein.", "2019-10"),
+        ("Bis Ende 2020 legen wir einen Aktionsplan vor.", "2020-12-31"),
+        ("Bis Oktober schicken wir die Zahlen.", "2019-10"),
+        ("Wir setzen uns dafür ein, bis 2023 jede Schule barrierefrei zu machen.", "2023"),
+    ],
+)
+def test_a_german_present_tense_with_a_deadline_ahead_is_the_speakers_pledge(
+    extract: Extract, text: str, deadline: str
+) -> None:
+    # The actions are not asserted: the lookup lemmatizer of blank German knows few verbs.
+    [commitment] = extract(text, "de", city="lyon").commitments
+    assert (commitment.actor.id, commitment.deadline, commitment.strength) == ("lyon", deadline, "firm")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Nächstes Jahr ist die Konferenz in Köln.",
         "Dann diskutierten die Teilnehmenden über Wohnungen.",
         "Dann eröffnete Köln ein Zentrum.",
+        "Ich schicke Ihnen die Zahlen.",  # a present tense with nothing ahead: a habit, not a pledge
+        "Wir treffen uns jeden Monat mit den Vereinen.",
+        "Wir schickten die Zahlen bis Freitag.",
     ],
 )
 def test_german_present_or_past_without_a_plan_is_not(extract: Extract, text: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from synthesis.documents.content import Pair, Text
+from synthesis.documents.content import Pair, SourceRef, Text
 from synthesis.documents.docx import styles
 from synthesis.documents.docx.ooxml import (
     keep_row_together,
@@ -36,8 +36,20 @@ CellFiller = Callable[[Any, Item, Side], None]
 
 # Between the two languages of a heading or a table header, as in `Exhibition.document_title`.
 LANGUAGE_SEPARATOR = " / "
-# Between the parts of a detail line: city · deadline · strength.
+# Between the parts of a detail line: city · deadline · strength; rapporteur · ¶ 4.
 DETAIL_SEPARATOR = " · "
+PARAGRAPH_SIGN = "¶\u00a0"  # "¶ 4", never split from its number
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+
+def wide_no_break_spaces(text: str) -> str:
+    """`text` with U+202F (narrow no-break space, French « mot » and "l’été !") as U+00A0.
+
+    Arial on older systems (Windows 7, Office 2010) has no glyph for U+202F and shows a box; a
+    full no-break space still keeps the punctuation with its word. The PDF markup does the same.
+    """
+    return text.replace(NARROW_NBSP, NBSP)
 
 
 def left_of(pair: Pair) -> Text:
@@ -65,7 +77,7 @@ def add_run(
     colour: RGBColor | None = None,
 ) -> Any:
     """A run of plain text; with a language, Word spell-checks it in that language."""
-    run = paragraph.add_run(xml_safe(text))
+    run = paragraph.add_run(wide_no_break_spaces(xml_safe(text)))
     if style is not None:
         set_run_style(run, style)
     if language is not None:
@@ -164,3 +176,15 @@ def add_header_row(table: Any, headers: Sequence[Pair], look: Look) -> None:
     for cell, header in zip(row.cells, headers, strict=True):
         shade_cell(cell, str(look.accent))
         add_pair_runs(new_paragraph(cell, styles.TABLE_HEADER), header, colour=look.on_accent)
+
+
+def add_source(cell: Any, reference: SourceRef, style: str) -> None:
+    """The note's title, then its rapporteur and the paragraph: what a reader can look up.
+
+    The workshop is not repeated: the register has a column for it, a workshop section is it.
+    """
+    add_run(new_paragraph(cell, style), reference.title, style=styles.SOURCE)
+    byline = reference.rapporteur
+    if reference.paragraph is not None:
+        byline += f"{DETAIL_SEPARATOR}{PARAGRAPH_SIGN}{reference.paragraph}"
+    add_run(new_paragraph(cell, style), byline, style=styles.SOURCE)

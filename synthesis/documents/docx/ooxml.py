@@ -7,11 +7,13 @@ the file without offering to repair it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Twips
 
 from synthesis.models import Language
 
@@ -127,15 +129,38 @@ def repeat_as_header(row: Any) -> None:
 
 
 def add_field(paragraph: Any, instruction: str) -> None:
-    """Append a complex field (TOC, PAGE) with an empty result: Word computes it when fields update."""
-    for kind in ("begin", "instr", "separate", "end"):
-        run = paragraph.add_run()
-        if kind == "instr":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = f" {instruction} "
-            run._r.append(instr)
-        else:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
+    """Append a complex field (PAGE) with an empty result: Word computes it when fields update."""
+    begin_field(paragraph, instruction)
+    end_field(paragraph)
+
+
+def begin_field(paragraph: Any, instruction: str) -> None:
+    """Start a complex field: what follows, up to `end_field` (in this or a later paragraph), is its
+    result as last computed, which Word and LibreOffice show until fields are updated."""
+    _add_field_char(paragraph, "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    _add_field_char(paragraph, "separate")
+
+
+def end_field(paragraph: Any) -> None:
+    _add_field_char(paragraph, "end")
+
+
+def _add_field_char(paragraph: Any, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(char)
+
+
+def set_column_widths(table: Any, widths: Sequence[int]) -> None:
+    """Fix the table's column widths, in twips, in the grid and in every cell (Word reads the
+    cells' widths, LibreOffice the grid's), with a fixed layout so neither program re-flows them."""
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = Twips(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Twips(width)

@@ -10,6 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The booklet's one font, named by every style of the template.
+# Arial, not the PDFs' DejaVu Sans nor Calibri: Windows and macOS install Arial, so Word uses it
+# as it is, and LibreOffice on Linux maps it to Liberation Sans, drawn to Arial's widths, so lines
+# and columns break in the same places everywhere. DejaVu Sans is missing on Windows and macOS,
+# Calibri from most LibreOffice installs: each would be replaced by a font of other widths.
+FONT = "Arial"
+# Arial was drawn to Helvetica's widths, and reportlab carries Helvetica's metrics: column widths
+# are measured with these, by (bold, italic).
+METRICS: dict[tuple[bool, bool], str] = {
+    (False, False): "Helvetica",
+    (True, False): "Helvetica-Bold",
+    (False, True): "Helvetica-Oblique",
+    (True, True): "Helvetica-BoldOblique",
+}
+
 # Paragraph styles.
 TITLE = "Summit Title"
 SUBTITLE = "Summit Subtitle"

@@ -26,10 +26,12 @@ from synthesis.documents.docx.blocks import (
     add_none,
     add_parallel_table,
     add_run,
+    add_source,
     add_text,
     add_text_run,
     new_paragraph,
 )
+from synthesis.models import Language
 
 # Between a label and its value, "Notes 5": wide enough to read as a gap, never a line break.
 LABEL_GAP = "\u2002"
@@ -94,27 +96,47 @@ def _fill_commitment(cell: Any, item: CommitmentItem, side: Side) -> None:
     add_text(cell, side(item.text), styles.BODY)
     deadline, strength = side(item.deadline), side(item.strength)
     details = new_paragraph(cell, styles.DETAIL)
-    add_run(details, item.city)
+    actor, language = _in_column(item.actor, item.city, side)
+    add_run(details, actor, language=language)
     add_run(details, DETAIL_SEPARATOR)
     add_run(details, deadline.text, language=deadline.language)
     add_run(details, DETAIL_SEPARATOR)
     add_run(details, strength.text, language=strength.language)
-    _add_source(cell, item.source)
+    if item.reference is not None:
+        add_source(cell, item.reference, styles.DETAIL)
+    else:
+        _add_source(cell, item.source)
 
 
 def _fill_practice(cell: Any, item: PracticeItem, side: Side) -> None:
     title = new_paragraph(cell, styles.BODY)
     add_run(title, item.initiative, style=styles.LABEL)  # the initiative's own name, never translated
     add_run(title, DETAIL_SEPARATOR)
-    add_run(title, item.city)
+    city, language = _in_column(item.actor, item.city, side)  # no "Montreal" in the French column
+    add_run(title, city, language=language)
     add_text(cell, side(item.text), styles.BODY)
     _add_source(cell, item.source)
 
 
 def _fill_quote(cell: Any, item: QuoteItem, side: Side) -> None:
+    """The quote in the column's language with its label, then, when they are in a language
+    outside the pair, the words as written labelled in the column's language ("original in
+    German"): each column reads whole on its own, as the rest of the table does."""
     add_text(cell, side(item.text), styles.QUOTE)
-    add_run(new_paragraph(cell, styles.DETAIL), ATTRIBUTION_DASH + item.attribution)
+    if item.original is not None:
+        add_text(cell, side(item.original), styles.QUOTE)
+    credit, language = _in_column(item.credit, item.attribution, side)
+    add_run(new_paragraph(cell, styles.DETAIL), ATTRIBUTION_DASH + credit, language=language)
     _add_source(cell, item.source)
+
+
+def _in_column(pair: Pair | None, fallback: str, side: Side) -> tuple[str, Language | None]:
+    """A name in the column's language, and that language; hand-made content may give one name
+    for both columns, left in the document's language."""
+    if pair is None:
+        return fallback, None
+    text = side(pair)
+    return text.text, text.language
 
 
 def _add_source(cell: Any, source: str) -> None:

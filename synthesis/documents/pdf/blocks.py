@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from synthesis.documents.content import (
     CommitmentItem,
+    Exhibition,
     Fact,
     Headings,
     Pair,
@@ -28,6 +29,33 @@ Cell = list[Flowable]
 Row = tuple[Cell, Cell]
 
 SEPARATOR = " · "  # between the parts of an item's byline: punctuation, not wording
+SIDES = ("left", "right")
+
+
+def names(pair: Pair | None, fallback: str) -> tuple[str, str]:
+    """A name in each column's language (Montreal / Montréal); hand-made content may give one only."""
+    if pair is None:
+        return fallback, fallback
+    return pair.left.text, pair.right.text
+
+
+def credit_lines(exhibition: Exhibition) -> list[str]:
+    """Plain-text lines naming who presents and the organiser, one per language (once if alike):
+    "Köln · Internationale Beobachtungsstelle…", "Cologne · International Observatory…".
+
+    Hand-made content may lack the organiser: the metadata's one-line author stands in.
+    """
+    organiser = exhibition.organiser
+    if organiser is None:
+        return [exhibition.author]
+    presenter = exhibition.presenter
+    lines = []
+    for side in SIDES:
+        parts = [getattr(organiser, side).text]
+        if presenter is not None:  # the city first: "Köln · Internationale Beobachtungsstelle…"
+            parts.insert(0, getattr(presenter, side).text)
+        lines.append(SEPARATOR.join(parts))
+    return lines[:1] if lines[0] == lines[1] else lines
 
 
 class Blocks:
@@ -159,14 +187,16 @@ class Blocks:
         return self.rows([self._commitment(item) for item in items])
 
     def _commitment(self, item: CommitmentItem) -> Row:
-        def side(deadline: Text, text: Text, strength: Text) -> Cell:
-            byline = SEPARATOR.join((bold(escape(item.city)), escape(deadline.text)))
+        def side(actor: str, deadline: Text, text: Text, strength: Text) -> Cell:
+            byline = SEPARATOR.join((bold(escape(actor)), escape(deadline.text)))
             cell: Cell = [self.paragraph(f"{byline}{SEPARATOR}{self._muted(escape(strength.text))}", "meta")]
             return cell + self.text(text)
 
+        # Each column names the actor in its own language: "Montréal" never heads the English one.
+        left, right = names(item.actor, item.city)
         return (
-            side(item.deadline.left, item.text.left, item.strength.left),
-            side(item.deadline.right, item.text.right, item.strength.right),
+            side(left, item.deadline.left, item.text.left, item.strength.left),
+            side(right, item.deadline.right, item.text.right, item.strength.right),
         )
 
     def practices(self, items: Sequence[PracticeItem]) -> list[Flowable]:
@@ -174,29 +204,45 @@ class Blocks:
             return [self.none()]
         rows = []
         for item in items:
-            # The initiative keeps its own name in both columns: it is never translated.
-            byline = SEPARATOR.join((bold(escape(item.city)), italic(escape(item.initiative))))
-            rows.append(
-                (
-                    [self.paragraph(byline, "meta"), *self.text(item.text.left)],
-                    [self.paragraph(byline, "meta"), *self.text(item.text.right)],
-                )
+            # The initiative keeps its own name in both columns: it is never translated; the
+            # city is named in each column's language.
+            left, right = (
+                self.paragraph(SEPARATOR.join((bold(escape(actor)), italic(escape(item.initiative)))), "meta")
+                for actor in names(item.actor, item.city)
             )
+            rows.append(([left, *self.text(item.text.left)], [right, *self.text(item.text.right)]))
         return self.rows(rows)
 
     def quotes(self, items: Sequence[QuoteItem]) -> list[Flowable]:
         if not items:
             return [self.none()]
-        rows = []
+        story: list[Flowable] = []
+        gap = self.sheet["quote"].leading
         for item in items:
-            attribution = f"— {escape(item.attribution)}"
-            rows.append(
-                (
-                    [*self.text(item.text.left, "quote"), self.paragraph(attribution, "attribution")],
-                    [*self.text(item.text.right, "quote"), self.paragraph(attribution, "attribution")],
-                )
+            if item.original is not None:
+                story.append(self._original(item.original))
+            left, right = (f"— {escape(credit)}" for credit in names(item.credit, item.attribution))
+            row = self.row(
+                [*self.text(item.text.left, "quote"), self.paragraph(left, "attribution")],
+                [*self.text(item.text.right, "quote"), self.paragraph(right, "attribution")],
             )
-        return self.rows(rows, gap=self.sheet["quote"].leading)
+            row.spaceAfter = gap
+            story.append(row)
+        story[-1].spaceAfter = 0
+        return story
+
+    def _original(self, original: Pair) -> Paragraph:
+        """The words as written, in a language outside the pair: once across both columns, above
+        their two translations and kept with them, labelled in both languages."""
+        labels = dict.fromkeys(text.marker for text in (original.left, original.right) if text.marker)
+        markup = text_markup(original.left)
+        if labels:
+            size = self.sheet["marker"].fontSize
+            markup += f' <font size="{size:.2f}">{self._muted(escape(" / ".join(labels)))}</font>'
+        paragraph = self.paragraph(markup, "quote")
+        paragraph.keepWithNext = True
+        paragraph.spaceAfter = self.sheet["marker"].leading * 0.5
+        return paragraph
 
     def _muted(self, markup: str) -> str:
         colour = self.sheet.palette.muted.hexval()  # "0x6b7178"

@@ -7,17 +7,13 @@ starts with an invisible `SectionAnchor` that reports its page and adds a PDF bo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
-    Frame,
     FrameBreak,
     KeepInFrame,
     NextPageTemplate,
@@ -29,17 +25,15 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from synthesis.documents.content import CityRow, CommitmentItem, Exhibition, Pair, Text, WorkshopContent
+from synthesis.documents.content import Exhibition, Pair, WorkshopContent
 from synthesis.documents.pdf.blocks import Blocks
+from synthesis.documents.pdf.booklet_pages import Pages
 from synthesis.documents.pdf.charts import concept_chart
-from synthesis.documents.pdf.logo import fit, load_logo
-from synthesis.documents.pdf.markup import both, escape, text_markup
+from synthesis.documents.pdf.logo import load_logo
+from synthesis.documents.pdf.markup import both, escape
 from synthesis.documents.pdf.metadata import metadata_for
+from synthesis.documents.pdf.register import city_table, register_table
 from synthesis.documents.pdf.styles import Sheet, booklet_sheet
-
-# Share of the frame width per column of the two tables (they add up to 1).
-REGISTER_COLUMNS = (0.13, 0.37, 0.15, 0.18, 0.17)
-CITY_COLUMNS = (0.22, 0.48, 0.15, 0.15)
 
 
 def render_booklet(exhibition: Exhibition, path: Path) -> Path:
@@ -66,7 +60,7 @@ def render_booklet(exhibition: Exhibition, path: Path) -> Path:
         # Without it reportlab's page preamble references Helvetica, which would then be listed.
         initialFontName=sheet.fonts.regular.name,
     )
-    pages = _Pages(exhibition, sheet, logo)
+    pages = Pages(exhibition, sheet, logo)
     document.addPageTemplates(
         [
             PageTemplate("cover", frames=pages.cover_frames(document), onPage=pages.draw_cover),
@@ -100,96 +94,6 @@ class SectionAnchor(Flowable):  # type: ignore[misc]
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
-# Pages -----------------------------------------------------------------------------------------
-
-
-class _Pages:
-    """Page templates: what is drawn on every page behind the flowing text."""
-
-    def __init__(self, exhibition: Exhibition, sheet: Sheet, logo: ImageReader | None) -> None:
-        self.exhibition = exhibition
-        self.sheet = sheet
-        self.logo = logo
-
-    def _band(self, document: BaseDocTemplate) -> tuple[float, float]:
-        """The cover's accent block: its lower edge and height."""
-        height = self.sheet.length("cover_band_height")
-        return document.pagesize[1] - self.sheet.length("cover_band_top") - height, height
-
-    def cover_frames(self, document: BaseDocTemplate) -> list[Frame]:
-        band_bottom, band_height = self._band(document)
-        inset = band_height * 0.12
-        title = Frame(
-            document.leftMargin,
-            band_bottom + inset,
-            document.width,
-            band_height - 2 * inset,
-            0,
-            0,
-            0,
-            0,
-            id="cover-title",
-        )
-        below = band_bottom - self.sheet.length("gutter") * 2
-        info = Frame(
-            document.leftMargin,
-            document.bottomMargin,
-            document.width,
-            below - document.bottomMargin,
-            0,
-            0,
-            0,
-            0,
-            id="cover-info",
-        )
-        return [title, info]
-
-    def body_frame(self, document: BaseDocTemplate) -> Frame:
-        return Frame(
-            document.leftMargin, document.bottomMargin, document.width, document.height, 0, 0, 0, 0, id="body"
-        )
-
-    def draw_cover(self, canvas: Canvas, document: BaseDocTemplate) -> None:
-        sheet = self.sheet
-        page_width, page_height = float(document.pagesize[0]), float(document.pagesize[1])
-        band_bottom, band_height = self._band(document)
-        canvas.saveState()
-        canvas.setFillColor(sheet.palette.accent)
-        canvas.rect(0, band_bottom, page_width, band_height, stroke=0, fill=1)
-
-        # Logo and presenter above the band, on white: any logo colours stay legible.
-        top = page_height - document.topMargin
-        left = document.leftMargin
-        logo_height = 0.0
-        if self.logo is not None:
-            width, logo_height = fit(self.logo, document.width / 3, sheet.length("cover_logo_height"))
-            canvas.drawImage(self.logo, left, top - logo_height, width, logo_height, mask="auto")
-            left += width + sheet.length("gutter") * 2
-        presenter = Paragraph(escape(self.exhibition.author), sheet["cover_presenter"])
-        _, height = presenter.wrapOn(canvas, document.leftMargin + document.width - left, page_height)
-        # Beside the logo, centred on it; alone, at the top margin.
-        presenter.drawOn(canvas, left, top - max(height, (logo_height + height) / 2))
-        canvas.restoreState()
-
-    def draw_body(self, canvas: Canvas, document: BaseDocTemplate) -> None:
-        """Footer: presenter on the left, page number on the right, under a hairline."""
-        sheet = self.sheet
-        size = sheet.length("footer_size")
-        left, right = document.leftMargin, document.leftMargin + document.width
-        baseline = sheet.length("footer_offset")
-        canvas.saveState()
-        canvas.setStrokeColor(sheet.palette.rule)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, baseline + size * 1.6, right, baseline + size * 1.6)
-        canvas.setFont(sheet.fonts.regular.name, size)
-        canvas.setFillColor(sheet.palette.muted)
-        canvas.drawString(left, baseline, self.exhibition.author)
-        canvas.drawRightString(
-            right, baseline, f"{both(self.exhibition.headings.page)} {canvas.getPageNumber()}"
-        )
-        canvas.restoreState()
-
-
 # Story -----------------------------------------------------------------------------------------
 
 
@@ -201,30 +105,40 @@ def _story(exhibition: Exhibition, sheet: Sheet, width: float) -> list[Flowable]
 
     story.append(SectionAnchor(both(headings.workshops), "workshops", 0))
     if not exhibition.workshops:
-        story += [_section_heading(blocks, headings.workshops), blocks.none(), PageBreak()]
+        story += [_section_heading(blocks, headings.workshops), blocks.none()]
     for workshop in exhibition.workshops:
-        story += [*_workshop(workshop, blocks, sheet), PageBreak()]
+        story += [_section_break(sheet), *_workshop(workshop, blocks, sheet)]
 
     story += [
+        _section_break(sheet),
         SectionAnchor(both(headings.register), "register", 0),
-        _section_heading(blocks, headings.register),
+        _table_heading(blocks, headings.register),
+        register_table(exhibition.register, blocks, sheet),
     ]
-    story += [_register(exhibition.register, blocks, sheet), PageBreak()]
-
-    story += [SectionAnchor(both(headings.cities), "cities", 0), _section_heading(blocks, headings.cities)]
-    story.append(_cities(exhibition.cities, blocks, sheet))
-    story += [SectionAnchor(both(headings.shared_themes), "themes", 0)]
     story += [
-        _section_heading(blocks, headings.shared_themes, first=False),
+        _section_break(sheet),
+        SectionAnchor(both(headings.cities), "cities", 0),
+        _table_heading(blocks, headings.cities),
+        city_table(exhibition.cities, blocks, sheet),
+        SectionAnchor(both(headings.shared_themes), "themes", 0),
+        _section_heading(blocks, headings.shared_themes),
         *blocks.pairs(exhibition.shared_themes),
     ]
-    story.append(PageBreak())
-
-    story += [SectionAnchor(both(headings.method), "method", 0), _section_heading(blocks, headings.method)]
-    story += blocks.pairs(exhibition.method)
+    story += [
+        _section_break(sheet),
+        SectionAnchor(both(headings.method), "method", 0),
+        _section_heading(blocks, headings.method),
+        *blocks.pairs(exhibition.method),
+    ]
     if exhibition.method_facts:
         story += [blocks.heading(headings.figures), *blocks.facts(exhibition.method_facts)]
     return story
+
+
+def _section_break(sheet: Sheet) -> Flowable:
+    """A new page only if little is left of this one: a forced break after every section left
+    pages three-quarters empty (a workshop's last two quotes alone on page 7)."""
+    return CondPageBreak(sheet.length("section_min_space"))
 
 
 def _cover(exhibition: Exhibition, sheet: Sheet, width: float) -> list[Flowable]:
@@ -260,8 +174,11 @@ def _contents(sheet: Sheet) -> TableOfContents:
     return TableOfContents(levelStyles=[sheet["toc_0"], sheet["toc_1"]], tableStyle=layout, dotsMinLevel=0)
 
 
-def _section_heading(blocks: Blocks, pair: Pair, *, first: bool = True) -> Flowable:
-    """A top-level heading in both languages over an accent rule (a section's first thing on a page)."""
+def _section_heading(blocks: Blocks, pair: Pair) -> Flowable:
+    """A top-level heading in both languages over an accent rule.
+
+    Its space before separates it from the section above; at the top of a page the frame drops it.
+    """
     heading = blocks.heading(pair, "h1")
     thickness = blocks.sheet.length("section_rule")
     heading.setStyle(
@@ -273,8 +190,16 @@ def _section_heading(blocks: Blocks, pair: Pair, *, first: bool = True) -> Flowa
         )
     )
     heading.spaceAfter = blocks.sheet["h1"].fontSize * 0.6
-    if not first:
-        heading.spaceBefore = blocks.sheet["h1"].fontSize * 2
+    heading.spaceBefore = blocks.sheet["h1"].fontSize * 2
+    return heading
+
+
+def _table_heading(blocks: Blocks, pair: Pair) -> Flowable:
+    """A section heading over a long table: not kept with it, or reportlab would move both to the
+    next page (and the contents would give the page the heading left); the section break before
+    it leaves room for the first rows."""
+    heading = _section_heading(blocks, pair)
+    heading.keepWithNext = False
     return heading
 
 
@@ -300,88 +225,6 @@ def _workshop(workshop: WorkshopContent, blocks: Blocks, sheet: Sheet) -> list[F
         blocks.heading(headings.quotes),
         *blocks.quotes(workshop.quotes),
     ]
-
-
-# Tables ----------------------------------------------------------------------------------------
-
-
-def _register(items: Sequence[CommitmentItem], blocks: Blocks, sheet: Sheet) -> Flowable:
-    """Every commitment, one row each; the header row repeats on every page the table runs to."""
-    if not items:
-        return blocks.none()
-    h = blocks.headings
-    header = [_head(pair, sheet) for pair in (h.city, h.commitment, h.deadline, h.workshop, h.source)]
-    rows = [
-        [
-            Paragraph(escape(item.city), sheet["table_cell"]),
-            _both_cell(item.text, sheet),
-            _both_cell(item.deadline, sheet),
-            _both_cell(item.workshop, sheet),
-            Paragraph(escape(item.source), sheet["table_small"]),
-        ]
-        for item in items
-    ]
-    return _table([header, *rows], REGISTER_COLUMNS, blocks.width, sheet)
-
-
-def _cities(cities: Sequence[CityRow], blocks: Blocks, sheet: Sheet) -> Flowable:
-    if not cities:
-        return blocks.none()
-    h = blocks.headings
-    header = [_head(pair, sheet) for pair in (h.city, h.workshops, h.commitments, h.practices)]
-    rows = [
-        [
-            Paragraph(escape(city.name), sheet["table_cell"]),
-            _both_cell(city.workshops, sheet),
-            Paragraph(str(city.commitments), sheet["table_cell"]),
-            Paragraph(str(city.practices), sheet["table_cell"]),
-        ]
-        for city in cities
-    ]
-    table = _table([header, *rows], CITY_COLUMNS, blocks.width, sheet)
-    table.setStyle(TableStyle([("ALIGN", (2, 1), (-1, -1), "RIGHT")]))
-    return table
-
-
-def _head(pair: Pair, sheet: Sheet) -> Paragraph:
-    """A header cell in both languages: "City / Ville"."""
-    return Paragraph(escape(both(pair)), sheet["table_head"])
-
-
-def _both_cell(pair: Pair, sheet: Sheet) -> list[Flowable]:
-    """The left-language text, then the right-language one in grey (once if they agree)."""
-    cell = _text_cell(pair.left, sheet, "table_cell")
-    if pair.right.text.strip() != pair.left.text.strip() or pair.right.marker:
-        cell += _text_cell(pair.right, sheet, "table_second")
-    return cell
-
-
-def _text_cell(text: Text, sheet: Sheet, style: str) -> list[Flowable]:
-    cell: list[Flowable] = [Paragraph(text_markup(text), sheet[style])]
-    if text.marker:
-        cell.append(Paragraph(escape(text.marker), sheet["table_small"]))
-    return cell
-
-
-def _table(rows: list[list[Any]], shares: Sequence[float], width: float, sheet: Sheet) -> Table:
-    palette = sheet.palette
-    table = Table(rows, colWidths=[share * width for share in shares], repeatRows=1)
-    table.setStyle(
-        sheet.table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), palette.header_fill),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, palette.accent),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, palette.zebra]),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, palette.rule),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
-    return table
 
 
 __all__ = ["render_booklet"]

@@ -2,34 +2,70 @@
 
 The page has three regions: the accent band with the presenter, the summit and the logo at the
 top, the footer with place, dates, edition and the QR code at the bottom, and the workshop's
-content between them.
-The content is laid out at the size's scale and, if it is still too long, shrunk as a whole to
-fit its region: a poster never overflows and never gets a second page.
+content between them. The content reads top-down: the workshop, its scope, the headline figure,
+then key commitments, voices (quotes), best practices and the concept chart, every item in both
+languages on one row, left column and right column.
+
+A poster is read standing, so its text keeps its size: when the items `selection.py` chose do
+not fit, the poster takes the `fit` steps of `selection.yaml` (drop the last items of a section
+down to a count, shorten), trying again after each; only when all are taken is the content
+shrunk as a whole. A poster never overflows and never gets a second page. The frame (band and
+footer) is drawn by `poster_frame.py`, the items by `poster_items.py`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from reportlab.lib import pagesizes
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table
+from reportlab.platypus import Flowable
 
 from synthesis.documents.content import Exhibition, Pair, WorkshopContent
 from synthesis.documents.pdf.blocks import Blocks
-from synthesis.documents.pdf.charts import concept_chart, qr_code
+from synthesis.documents.pdf.charts import concept_chart
 from synthesis.documents.pdf.fitting import ShrinkToFit
-from synthesis.documents.pdf.logo import fit, load_logo
+from synthesis.documents.pdf.logo import load_logo
 from synthesis.documents.pdf.markup import both, escape
 from synthesis.documents.pdf.metadata import metadata_for
+from synthesis.documents.pdf.poster_frame import draw_band, draw_footer
+from synthesis.documents.pdf.poster_items import PosterItems
 from synthesis.documents.pdf.styles import POSTER_SIZES, Sheet, poster_sheet
+from synthesis.documents.selection import SECTIONS, rules
 
-QUOTES_ON_POSTER = 3
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What of the chosen items the poster shows: how many per section, and the shortenings taken."""
+
+    commitments: int
+    quotes: int
+    practices: int
+    chart: int  # bars
+    shortened: frozenset[str] = frozenset()  # of selection.SHORTENINGS
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """The poster's content as drawn: `scale` above 1 means it was shrunk by that factor."""
+
+    shown: Shown
+    scale: float
 
 
 def render_poster(exhibition: Exhibition, workshop: WorkshopContent, path: Path, *, size: str = "A1") -> Path:
     """Write the workshop's poster to `path` and return it."""
+    render_poster_fitted(exhibition, workshop, path, size=size)
+    return path
+
+
+def render_poster_fitted(
+    exhibition: Exhibition, workshop: WorkshopContent, path: Path, *, size: str = "A1"
+) -> Fitted:
+    """Write the workshop's poster to `path`; say what it shows and whether it was shrunk."""
     # Everything that can be wrong (size, colour, logo) fails here, before the file is opened.
     sheet = poster_sheet(size, exhibition.branding.accent)
     logo = load_logo(exhibition.branding.logo)
@@ -51,148 +87,126 @@ def render_poster(exhibition: Exhibition, workshop: WorkshopContent, path: Path,
 
     left = sheet.length("margin_left")
     width = page_width - left - sheet.length("margin_right")
-    band_bottom = _draw_band(canvas, exhibition, sheet, logo, page_width, page_height)
-    footer_top = _draw_footer(canvas, exhibition, workshop, sheet, left, width)
+    band_bottom = draw_band(canvas, exhibition, sheet, logo, (page_width, page_height))
+    footer_top = draw_footer(canvas, exhibition, workshop, sheet, left, width)
 
     top = band_bottom - sheet.length("band_gap")
     bottom = footer_top + sheet.length("footer_gap")
+    shown = _fewest_cut(canvas, exhibition, workshop, sheet, width, top - bottom)
 
     def build(story_width: float) -> list[Flowable]:
-        return _content(exhibition, workshop, Blocks(sheet, exhibition.headings, story_width), sheet)
+        return _content(exhibition, workshop, Blocks(sheet, exhibition.headings, story_width), shown)
 
     content = ShrinkToFit(build, width, top - bottom)
-    _, content_height = content.wrapOn(canvas, width, top - bottom)
-    content.drawOn(canvas, left, top - content_height)
+    content.wrapOn(canvas, width, top - bottom)
+    content.drawOn(canvas, left, top - content.height)
 
     canvas.showPage()
     canvas.save()
-    return path
+    return Fitted(shown, content.scale)
+
+
+def _fewest_cut(
+    canvas: Canvas,
+    exhibition: Exhibition,
+    workshop: WorkshopContent,
+    sheet: Sheet,
+    width: float,
+    height: float,
+) -> Shown:
+    """Every chosen item if they fit at full size; else the first lighter version (`fit` steps)
+    that does, given back what the room its last step freed can take; the lightest if none fits."""
+
+    def fits(shown: Shown) -> bool:
+        story = _content(exhibition, workshop, Blocks(sheet, exhibition.headings, width), shown)
+        return _natural_height(canvas, story, width) <= height
+
+    full = Shown(
+        len(workshop.key_commitments),
+        len(workshop.poster_quotes),
+        len(workshop.poster_practices),
+        min(len(workshop.concepts), rules().chart.max),
+    )
+    taken = [full]
+    for lighter in _lighter(full):
+        if fits(taken[-1]):
+            break
+        taken.append(lighter)
+    else:
+        if not fits(taken[-1]):
+            return taken[-1]  # the lightest, to be shrunk
+    # A late step (a quote) may free more room than the early ones (a practice) took: take back
+    # what they cut, the latest first, as long as it fits.
+    shown = taken[-1]
+    for before, after in reversed(list(pairwise(taken[:-1]))):
+        back = _undo(shown, before, after)
+        if back != shown and fits(back):
+            shown = back
+    return shown
+
+
+def _undo(shown: Shown, before: Shown, after: Shown) -> Shown:
+    """`shown` with the change from `before` to `after` (one item, or one shortening) undone."""
+    if before.shortened != after.shortened:
+        return replace(shown, shortened=shown.shortened & before.shortened)
+    counts = {name: getattr(shown, name) + getattr(before, name) - getattr(after, name) for name in SECTIONS}
+    return replace(shown, **counts)
+
+
+def _lighter(shown: Shown) -> Iterator[Shown]:
+    """Each lighter poster in turn, one item fewer or one shortening more, as the `fit` steps say."""
+    for step in rules().fit:
+        if step.shorten is not None and step.shorten not in shown.shortened:
+            shown = replace(shown, shortened=shown.shortened | {step.shorten})
+            yield shown
+        while step.drop is not None and getattr(shown, step.drop) > step.to:
+            shown = replace(shown, **{step.drop: getattr(shown, step.drop) - 1})
+            yield shown
+
+
+def _natural_height(canvas: Canvas, story: list[Flowable], width: float) -> float:
+    """The story's height at full size, spaced as ShrinkToFit (and a Frame) spaces it."""
+    total = 0.0
+    for index, flowable in enumerate(story):
+        if index > 0:
+            total += story[index - 1].getSpaceAfter() + flowable.getSpaceBefore()
+        total += flowable.wrapOn(canvas, width, 1e9)[1]
+    return total
 
 
 def _content(
-    exhibition: Exhibition, workshop: WorkshopContent, blocks: Blocks, sheet: Sheet
+    exhibition: Exhibition, workshop: WorkshopContent, blocks: Blocks, shown: Shown
 ) -> list[Flowable]:
     headings = exhibition.headings
-    chart: Flowable = (
-        concept_chart(workshop.concepts, blocks.width, sheet) if workshop.concepts else blocks.none()
-    )
-    return [
-        blocks.pair(workshop.name, "title"),
-        blocks.pair(workshop.scope, "scope"),
-        blocks.heading(headings.figures, rule=True),
-        *blocks.facts(workshop.facts),
-        blocks.heading(headings.concepts, rule=True),
-        chart,
+    every_pointer = "pointers" not in shown.shortened
+    items = PosterItems(blocks, workshop.booklet_pointer, every_pointer=every_pointer)
+    story: list[Flowable] = [*_title(workshop.name, blocks), blocks.pair(workshop.scope, "scope")]
+    if workshop.headline is not None:
+        story.append(blocks.pair(workshop.headline, "headline"))
+    story += [
         blocks.heading(headings.key_commitments, rule=True),
-        *blocks.commitments(workshop.key_commitments),
+        *items.commitments(workshop.key_commitments[: shown.commitments]),
         blocks.heading(headings.quotes, rule=True),
-        *blocks.quotes(workshop.quotes[:QUOTES_ON_POSTER]),
+        *items.quotes(workshop.poster_quotes[: shown.quotes]),
         blocks.heading(headings.practices, rule=True),
-        *blocks.practices(workshop.practices),
+        *items.practices(workshop.poster_practices[: shown.practices]),
+        blocks.heading(headings.concepts, rule=True),
     ]
+    if not workshop.concepts:
+        return [*story, blocks.none()]
+    story.append(concept_chart(workshop.concepts, blocks.width, blocks.sheet, limit=shown.chart))
+    if workshop.chart_caption is not None and "chart_caption" not in shown.shortened:
+        story.append(blocks.pair(workshop.chart_caption, "chart_caption"))
+    return story
 
 
-def _draw_band(
-    canvas: Canvas,
-    exhibition: Exhibition,
-    sheet: Sheet,
-    logo: ImageReader | None,
-    page_width: float,
-    page_height: float,
-) -> float:
-    """The accent band across the top: presenter on the left, logo on a white card on the right.
-
-    Returns the band's lower edge.
-    """
-    height = sheet.length("band_height")
-    bottom = page_height - sheet.length("margin_top") - height
-    canvas.setFillColor(sheet.palette.accent)
-    canvas.rect(0, bottom, page_width, height, stroke=0, fill=1)
-
-    left = sheet.length("margin_left")
-    right = page_width - sheet.length("margin_right")
-    if logo is not None:
-        logo_width, logo_height = fit(logo, (right - left) / 3, sheet.length("logo_height"))
-        pad = (height - logo_height) / 4
-        card_left = right - logo_width - 2 * pad
-        canvas.setFillColor(sheet.palette.on_accent)
-        canvas.roundRect(
-            card_left,
-            bottom + (height - logo_height) / 2 - pad,
-            logo_width + 2 * pad,
-            logo_height + 2 * pad,
-            pad,
-            stroke=0,
-            fill=1,
-        )
-        canvas.drawImage(
-            logo, card_left + pad, bottom + (height - logo_height) / 2, logo_width, logo_height, mask="auto"
-        )
-        right = card_left - sheet.length("gutter")
-
-    # Presenter, then the summit's name: the poster's "who" and "where", centred in the band.
-    lines = [
-        Paragraph(escape(exhibition.author), sheet["presenter"]),
-        Paragraph(escape(both(exhibition.title)), sheet["band_title"]),
-    ]
-    content = KeepInFrame(right - left, height * 0.8, lines, mode="shrink")
-    _, content_height = content.wrapOn(canvas, right - left, height * 0.8)
-    content.drawOn(canvas, left, bottom + (height - content_height) / 2)
-    return bottom
+def _title(name: Pair, blocks: Blocks) -> list[Flowable]:
+    """The workshop's name across the page, left language above right: poster-sized, one word of
+    it would not fit a column. Once if both languages name it alike."""
+    title = [blocks.paragraph(escape(name.left.text), "title")]
+    if name.right.text.strip() != name.left.text.strip():
+        title.append(blocks.paragraph(escape(name.right.text), "title_second"))
+    return title
 
 
-def _draw_footer(
-    canvas: Canvas, exhibition: Exhibition, workshop: WorkshopContent, sheet: Sheet, left: float, width: float
-) -> float:
-    """Place, dates and edition on the left; the QR code with its caption on the right.
-
-    Returns the footer's upper edge (its rule).
-    """
-    info: list[Flowable] = [
-        Paragraph(_two_lines(exhibition.subtitle), sheet["footer_title"]),
-        Paragraph(_two_lines(exhibition.edition), sheet["footer"]),
-    ]
-    row: list[object] = [info]
-    widths = [width]
-    if workshop.url:
-        qr_size = sheet.length("qr_size")
-        caption_width = width * 0.3
-        row += [
-            [Paragraph(_two_lines(exhibition.headings.scan), sheet["caption"])],
-            qr_code(workshop.url, qr_size, sheet.fonts.regular.name),
-        ]
-        widths = [width - caption_width - qr_size, caption_width, qr_size]
-
-    gap = sheet.length("gutter") / 2
-    table = Table([row], colWidths=widths)
-    table.setStyle(
-        sheet.table_style(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), gap),
-                ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    _, height = table.wrap(width, sheet.length("qr_size") * 4)
-    bottom = sheet.length("margin_bottom")
-    table.drawOn(canvas, left, bottom)
-
-    top = bottom + float(height) + sheet.length("footer_gap")
-    canvas.setStrokeColor(sheet.palette.rule)
-    canvas.setLineWidth(sheet.length("section_rule") / 2)
-    canvas.line(left, top, left + width, top)
-    return top
-
-
-def _two_lines(pair: Pair) -> str:
-    """Both languages on separate lines, once if they agree."""
-    if pair.left.text.strip() == pair.right.text.strip():
-        return escape(pair.left.text)
-    return f"{escape(pair.left.text)}<br/>{escape(pair.right.text)}"
-
-
-__all__ = ["POSTER_SIZES", "render_poster"]
+__all__ = ["POSTER_SIZES", "Fitted", "Shown", "render_poster", "render_poster_fitted"]

@@ -220,6 +220,28 @@ def booklet_sheet(accent: str | None = None) -> Sheet:
     return _sheet("booklet", accent, 1.0)
 
 
+@dataclass(frozen=True, slots=True)
+class TableLayout:
+    """The booklet's tables (`booklet: tables:` in the data file); lengths in points."""
+
+    register: tuple[float, ...]  # preferred column shares, adding up to 1
+    cities: tuple[float, ...]
+    padding: float
+    font_floor: float
+    widen_limit: float = 1.5  # how far past its share a column grows to keep a hyphenated word whole
+
+
+def booklet_tables() -> TableLayout:
+    spec = _section(_section(_load_data(), "booklet"), "tables")
+    return TableLayout(
+        register=tuple(float(share) for share in spec["register"]),
+        cities=tuple(float(share) for share in spec["cities"]),
+        padding=float(spec["padding"]),
+        font_floor=float(spec["font_floor"]),
+        widen_limit=float(spec.get("widen_limit", 1.5)),
+    )
+
+
 def poster_scale(size: str) -> float:
     scales: Mapping[str, float] = _section(_section(_load_data(), "poster"), "scale")
     if size not in POSTER_SIZES or size not in scales:

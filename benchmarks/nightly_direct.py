@@ -90,6 +90,7 @@ def direct(summit_dir: Path, work: Path) -> None:
     render_exhibition(
         synthesis, texts, staging, languages=config.languages,
         branding=Branding(url=config.public_url), poster_size=config.poster_size,
+        workers=config.workers,
     )  # fmt: skip
     publish(staging, run_name(config.run_date, started))
 

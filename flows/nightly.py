@@ -151,7 +151,7 @@ def render_task(
     return render_exhibition(
         synthesis, texts, staging, languages=config.languages,
         branding=Branding(url=config.public_url), poster_size=config.poster_size,
-        excel_csv=config.excel_csv,
+        excel_csv=config.excel_csv, workers=config.workers,
     )  # fmt: skip
 
 

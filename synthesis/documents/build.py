@@ -320,6 +320,7 @@ def build_exhibition(
         method_facts=method_facts,
         author=author,
         keywords=tuple(w.name.left.text for w in workshops),
+        made_at=synthesis.run.finished_at,
         organiser=organised_by,
         presenter=presented_by,
     )

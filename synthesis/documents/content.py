@@ -10,6 +10,7 @@ wording of their own, so a new language pair needs no renderer change.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from synthesis.models import Language
@@ -189,6 +190,8 @@ class Exhibition:
     method_facts: tuple[Fact, ...]
     author: str  # PDF/DOCX metadata: who presents, in both languages, in one line
     keywords: tuple[str, ...] = field(default=())
+    # When the synthesis was made (file metadata): the documents never read the clock themselves.
+    made_at: datetime | None = None
     # The Observatory, in each column's language: named on every document, a city's kit too.
     organiser: Pair | None = None
     # A city reusing the exhibition (Köln / Cologne), named beside the organiser; None: none.

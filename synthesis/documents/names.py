@@ -14,8 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from synthesis.datafiles import load_data_yaml
 from synthesis.documents.i18n import N_, Localiser
 from synthesis.models import Actor, Language
 
@@ -50,7 +49,7 @@ class PlaceNames:
 
 @cache
 def place_names(path: Path = GAZETTEER) -> PlaceNames:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_data_yaml(path)
     names: dict[str, dict[str, str]] = {}
     ids: dict[str, str] = {}
     for entry in [*data["cities"], *data["organisations"]]:
@@ -63,7 +62,7 @@ def place_names(path: Path = GAZETTEER) -> PlaceNames:
 @cache
 def _placeholders() -> dict[str, str]:
     """Folded words of a note -> the message said instead."""
-    data: dict[str, list[str]] = yaml.safe_load(ACTOR_WORDS.read_text(encoding="utf-8"))
+    data: dict[str, list[str]] = load_data_yaml(ACTOR_WORDS)
     return {fold(words): PLACEHOLDERS[key] for key, variants in data.items() for words in variants}
 
 

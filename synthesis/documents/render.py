@@ -6,7 +6,11 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing import get_context
 from pathlib import Path
 
 from synthesis.documents.build import build_exhibition
@@ -48,6 +52,11 @@ def document_names(exhibition: Exhibition) -> dict[str, str]:
     return {**names, "booklet": f"booklet-{pair}.pdf", "booklet-docx": f"booklet-{pair}.docx"}
 
 
+def _write_docx(exhibition: Exhibition, path: Path) -> None:
+    """In a process of its own (module level, so that it can be sent there)."""
+    _atomically(path, lambda p: render_booklet_docx(exhibition, p))
+
+
 def render_exhibition(
     synthesis: SummitSynthesis,
     texts: TranslatedTexts,
@@ -57,28 +66,35 @@ def render_exhibition(
     branding: Branding | None = None,
     poster_size: str = "A1",
     excel_csv: bool = False,
+    workers: int = 1,
 ) -> Rendered:
-    """Every document of the exhibition in `directory`; one that fails is reported, the others written."""
+    """Every document of the exhibition in `directory`; one that fails is reported, the others written.
+
+    With `workers` > 1 the DOCX, slow to build with python-docx, is written in a second process
+    while this one writes the PDFs. It is a fresh interpreter (spawn): the caller may hold threads.
+    """
     exhibition = build_exhibition(synthesis, languages=languages, texts=texts, branding=branding)
     names = document_names(exhibition)
     jobs: list[tuple[str, Callable[[Path], object]]] = [
         (names[f"poster-{w.id}"], lambda p, w=w: render_poster(exhibition, w, p, size=poster_size))  # type: ignore[misc]
         for w in exhibition.workshops
     ]
-    jobs += [
-        (names["booklet"], lambda p: render_booklet(exhibition, p)),
-        (names["booklet-docx"], lambda p: render_booklet_docx(exhibition, p)),
-    ]
+    jobs.append((names["booklet"], lambda p: render_booklet(exhibition, p)))
     rendered = Rendered()
-    for name, write in jobs:
-        try:
-            _atomically(inside(directory, directory / name), write)
-            rendered.files.append(directory / name)
-        except SynthesisError:
-            raise  # a bad logo or size is the caller's to fix, for every document alike
-        except Exception as error:  # one broken document must not cost the others
-            log.exception("could not write %s", name)
-            rendered.failed[name] = f"{type(error).__name__}: {error}"[:300]
+    docx = names["booklet-docx"]
+    with ExitStack() as stack:
+        aside: Future[None] | None = None
+        if workers > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(1, mp_context=get_context("spawn")))
+            aside = pool.submit(_write_docx, exhibition, inside(directory, directory / docx))
+        else:
+            jobs.append((docx, lambda p: render_booklet_docx(exhibition, p)))
+        for name, write in jobs:
+            _record(
+                rendered, directory, name, partial(_atomically, inside(directory, directory / name), write)
+            )
+        if aside is not None:
+            _record(rendered, directory, docx, aside.result)
     tables = {
         "commitments.csv": commitments_csv(synthesis, exhibition, texts, excel=excel_csv),
         "decidim-accountability.csv": decidim_csv(synthesis, texts),
@@ -88,3 +104,15 @@ def render_exhibition(
         rendered.files.append(directory / name)
     rendered.files += export_untranslated(texts.untranslated(), directory)
     return rendered
+
+
+def _record(rendered: Rendered, directory: Path, name: str, run: Callable[[], object]) -> None:
+    """Run one document's writing and note what came of it."""
+    try:
+        run()
+        rendered.files.append(directory / name)
+    except SynthesisError:
+        raise  # a bad logo or size is the caller's to fix, for every document alike
+    except Exception as error:  # one broken document must not cost the others
+        log.exception("could not write %s", name)
+        rendered.failed[name] = f"{type(error).__name__}: {error}"[:300]

@@ -17,8 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
-import yaml
-
+from synthesis.datafiles import load_data_yaml
 from synthesis.documents.content import CommitmentItem, Pair, PracticeItem, QuoteItem, WorkshopContent
 from synthesis.documents.errors import DocumentError
 from synthesis.documents.i18n import N_, Localiser, Nn_
@@ -71,7 +70,7 @@ class Rules:
 @cache
 def rules() -> Rules:
     text = resources.files(__package__).joinpath(RULES_FILE).read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_data_yaml(text)
     try:
         labels = [label for by_language in data["agenda_labels"].values() for label in by_language]
         steps = tuple(_fit_step(step) for step in data["fit"])

@@ -15,8 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from synthesis.datafiles import load_data_yaml
 from synthesis.models import Language
 
 DATA = Path(__file__).parent / "data" / "deadlines.yaml"
@@ -54,7 +53,7 @@ def _alternation(words: dict[str, int]) -> str:
 
 @cache
 def _grammar(language: Language) -> _Grammar:
-    data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))[language]
+    data: dict[str, Any] = load_data_yaml(DATA)[language]
     months, seasons, numbers = data["months"], data["seasons"], data["numbers"]
     weekdays = data.get("weekdays", {})
     placeholders = {

@@ -12,11 +12,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from synthesis.datafiles import load_data_yaml
 
 DATA = Path(__file__).parent / "data" / "gazetteer.yaml"
 SPAN_KEY = "places"
@@ -52,7 +53,7 @@ class Gazetteer:
 
 @cache
 def load_gazetteer(path: Path = DATA) -> Gazetteer:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_data_yaml(path)
     places: dict[str, Place] = {}
     variants: dict[str, str] = {}
     for kind, entries in (("city", data["cities"]), ("organisation", data["organisations"])):

@@ -10,8 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
+from synthesis.datafiles import load_data_yaml
 from synthesis.models import Language
 
 DATA = Path(__file__).parent / "data" / "commitments.yaml"
@@ -96,7 +95,7 @@ def expand_first_token(patterns: list[Pattern]) -> list[Pattern]:
 @cache
 def table_headers() -> dict[str, frozenset[str]]:
     """Header words of commitment tables, all languages together (tables mix them)."""
-    data: dict[str, Any] = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_data_yaml(DATA)
     return {column: frozenset(w.lower() for w in words) for column, words in data["tables"].items()}
 
 
@@ -104,7 +103,7 @@ def table_headers() -> dict[str, frozenset[str]]:
 def load_lexicon(language: Language, path: str | None = None) -> Lexicon:
     """The rules of `language`, with the lists of the `shared` section; `path` replaces our rule file."""
     source = Path(path) if path else DATA
-    document: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
+    document: dict[str, Any] = load_data_yaml(source)
     data: dict[str, Any] = document[language]
     shared: dict[str, Any] = document.get("shared") or {}
     if overridden := sorted(set(shared) & set(data)):

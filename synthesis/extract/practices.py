@@ -14,11 +14,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from synthesis.datafiles import load_data_yaml
 from synthesis.extract.actors import Actor, ActorFinder, Candidate
 from synthesis.extract.gazetteer import load_gazetteer
 from synthesis.extract.lexicon import expand_first_token, load_lexicon
@@ -44,7 +44,7 @@ class PracticeMatch:
 def _rules(language: Lang, path: str | None = None) -> dict[str, Any]:
     """The rules of `language`, with the lists of the `shared` section; `path` replaces our rule file."""
     source = Path(path) if path else DATA
-    document: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8"))
+    document: dict[str, Any] = load_data_yaml(source)
     data: dict[str, Any] = document[language]
     shared: dict[str, Any] = document.get("shared") or {}
     if overridden := sorted(set(shared) & set(data)):

@@ -54,8 +54,31 @@ def resolve(
             # make the changes"): a pronoun is never shown as an actor.
             return None
         return Actor(text, None, "unresolved", candidate.start, candidate.end)
+    if candidate.source == "name" and not candidate.organisation:
+        represented = _represented_place(lexicon, gazetteer, doc, candidate, all_candidates)
+        if represented is not None:  # "Nadia Bennani, deputy mayor of Rabat, will ...": Rabat
+            place = gazetteer.places[represented]
+            kind = "city" if place.kind == "city" else "organisation"
+            return Actor(text, place.id, kind, candidate.start, candidate.end)
     kind = "organisation" if candidate.organisation else "unresolved"
     return Actor(text, None, kind, candidate.start, candidate.end)
+
+
+APPOSITION_REACH = 8  # tokens of ", deputy mayor of Rabat," after a person's name
+
+
+def _represented_place(
+    lexicon: Lexicon, gazetteer: Gazetteer, doc: Doc, candidate: Candidate, all_candidates: list[Candidate]
+) -> str | None:
+    """The place a named person stands for, when an apposition says so right after the name."""
+    if candidate.end >= len(doc) or doc[candidate.end].text not in (",", "("):
+        return None
+    reach = doc[candidate.end + 1 : min(candidate.end + 1 + APPOSITION_REACH, len(doc))]
+    closing = next((t.i for t in reach if t.text in (",", ")", ":")), reach.end)
+    if not any(lexicon.has("proxy_heads", t.text) for t in doc[candidate.end + 1 : closing]):
+        return None
+    places = [c for c in all_candidates if c.place_id and candidate.end < c.start and c.end <= closing]
+    return places[0].place_id if places else None
 
 
 def _antecedent(

@@ -13,12 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy
-import yaml
 from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_DATA = yaml.safe_load((Path(__file__).parent / "data" / "sentences.yaml").read_text(encoding="utf-8"))
+from synthesis.datafiles import load_data_yaml
+
+_DATA = load_data_yaml(Path(__file__).parent / "data" / "sentences.yaml")
 _ENDS = frozenset(_DATA["ends"])
 _CLOSERS = frozenset(_DATA["closers"])
 # Abbreviations that some tokenizers split into word + "." (others keep "approx." whole).

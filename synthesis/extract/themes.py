@@ -17,12 +17,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from synthesis.datafiles import load_data_yaml
 from synthesis.models import LANGUAGES
 from synthesis.models import Language as Lang
 
@@ -86,7 +86,7 @@ def _concept(entry: dict[str, Any], kind: str) -> Concept:
 
 @cache
 def load_vocabulary(path: Path = DATA) -> Vocabulary:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_data_yaml(path)
     concepts = {e["id"]: _concept(e, e.get("kind", "workshop")) for e in data["top_concepts"]}
     concepts.update({e["id"]: _concept(e, "concept") for e in data["concepts"]})
     stopwords = {lang: frozenset(words) for lang, words in (data.get("keyphrase_stopwords") or {}).items()}

@@ -92,17 +92,21 @@ def _strip_inline(text: str) -> str:
     return text
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, line: str, *, bullet: bool = False) -> bool:
     """Is `line` the wrapped continuation of `previous`, not a statement of its own?
 
     Rapporteurs often type one statement per line with no blank line between,
-    so lines join only when the text plainly runs on.
+    so lines join only when the text plainly runs on. A bullet goes on only on an
+    indented or lower-case line: "- key = maintenance agreements" and the sentence
+    typed under it are two things.
     """
     stripped = line.lstrip()
     if not stripped:
         return False
     if stripped[0].islower() or line[:1].isspace():
         return True
+    if bullet:
+        return False
     tail = previous.rstrip()
     return tail.endswith((",", ";", "(", "-", "–")) or (len(tail) >= 60 and tail[-1:].isalpha())
 
@@ -129,7 +133,7 @@ def parse_blocks(body: str, *, markdown: bool) -> list[Block]:
         elif bullet := _BULLET.match(line):
             blocks.append(("list_item", bullet.group(1)))
             open_block = True
-        elif open_block and blocks and _continues(blocks[-1][1], line):
+        elif open_block and blocks and _continues(blocks[-1][1], line, bullet=blocks[-1][0] == "list_item"):
             kind, text = blocks[-1]
             blocks[-1] = (kind, f"{text} {line.strip()}")
         else:

@@ -50,3 +50,26 @@ def test_with_no_city_the_pledge_is_kept_unresolved_as_written(
     [commitment] = extract(text, lang).commitments
     assert commitment.actor.id is None and commitment.actor.kind == "first_person"
     assert commitment.actor.text.lower() in {"i", "je", "ich"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "Nadia Bennani, deputy mayor of Rabat, will open two youth centres next year.", "rabat"),
+        (
+            "fr",
+            "Aminata Diallo, adjointe au maire de Dakar, présentera le budget au conseil en décembre.",
+            "dakar",
+        ),
+    ],
+)
+def test_a_named_person_stands_for_the_place_the_apposition_gives(
+    extract: Extract, lang: Language, text: str, place: str
+) -> None:
+    [commitment] = extract(text, lang).commitments
+    assert (commitment.actor.id, commitment.actor.kind) == (place, "city")
+
+
+def test_a_named_person_with_no_place_is_kept_for_review(extract: Extract) -> None:
+    [commitment] = extract("Nadia Bennani will send the figures by Friday.", "en").commitments
+    assert (commitment.actor.id, commitment.actor.kind) == (None, "unresolved")

@@ -57,6 +57,8 @@ def test_one_statement_per_line_stays_apart_but_wrapped_lines_join() -> None:
         "- Dakar will open a centre\n"
         "  before the end of 2020\n"
         "- Q: budget?\n"
+        "- key = maintenance agreements with residents' groups, otherwise it degrades fast\n"
+        "Toronto will add 25 more laneways next year.\n"
         "\n"
         "| City | Pledge |\n|---|---|\n| Lyon | trees |\n"
     )
@@ -69,6 +71,9 @@ def test_one_statement_per_line_stays_apart_but_wrapped_lines_join() -> None:
         ),
         ("list_item", "Dakar will open a centre before the end of 2020"),
         ("list_item", "Q: budget?"),
+        # A bullet goes on only on an indented or lower-case line: the sentence under it is its own.
+        ("list_item", "key = maintenance agreements with residents' groups, otherwise it degrades fast"),
+        ("paragraph", "Toronto will add 25 more laneways next year."),
         ("table_row", "City | Pledge"),
         ("table_row", "Lyon | trees"),
     ]

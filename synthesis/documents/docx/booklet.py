@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,6 @@ def _describe(document: Any, exhibition: Exhibition) -> None:
     """Document language (for runs that name none) and the file's core properties."""
     language = word_language_tag(exhibition.languages[0])
     set_default_language(document, language)
-    now = datetime.now(UTC).replace(microsecond=0)
     properties = document.core_properties
     # Core properties are limited to 255 characters by Word; python-docx refuses longer ones.
     properties.title = xml_safe(exhibition.document_title())[:255]
@@ -62,8 +61,10 @@ def _describe(document: Any, exhibition: Exhibition) -> None:
     properties.subject = xml_safe(exhibition.edition.left.text)[:255]
     properties.comments = ""
     properties.revision = 1
-    properties.created = now
-    properties.modified = now
+    if exhibition.made_at is not None:  # the synthesis's own time: the same run, the same file
+        made = exhibition.made_at.astimezone(UTC).replace(microsecond=0)
+        properties.created = made
+        properties.modified = made
 
 
 def _save(document: Any, path: Path) -> None:

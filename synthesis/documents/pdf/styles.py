@@ -13,13 +13,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
+from synthesis.datafiles import load_data_yaml
 from synthesis.documents.errors import DocumentError
 from synthesis.documents.pdf.fonts import FontFace, FontFamily, register_family
 
@@ -144,7 +144,7 @@ def parse_colour(value: str, *, what: str = "accent colour") -> colors.Color:
 @cache
 def _load_data() -> dict[str, Any]:
     text = resources.files(__package__).joinpath(STYLES_FILE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_data_yaml(text)
     if not isinstance(data, dict):
         raise DocumentError(f"{STYLES_FILE} is not a mapping", hint="Restore the file from the repository.")
     return data

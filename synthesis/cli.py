@@ -281,7 +281,10 @@ def extract(
             sys.stdout.write(
                 json.dumps(extraction_json(str(path), note.language, extraction), ensure_ascii=False) + "\n"
             )
-    for record, language, extraction in extract_texts(records, pipelines, batch_size=batch_size):
+    # The command line is where "today" may be read: relative deadlines count from it.
+    for record, language, extraction in extract_texts(
+        records, pipelines, batch_size=batch_size, today=date.today()
+    ):
         sys.stdout.write(
             json.dumps(extraction_json(record.id, language, extraction), ensure_ascii=False) + "\n"
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -108,3 +109,17 @@ def test_a_run_killed_while_rendering_leaves_latest_and_no_process(uploads: Path
     report = read_report(newest)
     assert report is not None and report.cache.extraction_hits == 3 and report.cache.extracted == 0
     assert not list(summit_outputs.glob(".staging-*"))
+
+
+@pytest.mark.slow
+def test_with_two_workers_python_m_synthesis_writes_every_document(uploads: Path, tmp_path: Path) -> None:
+    # Two workers: extraction in worker processes, and the DOCX written in a spawned process
+    # beside the PDFs; the run publishes once, with every document.
+    run = start_run(uploads, tmp_path, "--workers", "2")
+    output, _ = run.communicate(timeout=600)
+    assert run.returncode == 0, output
+    latest = tmp_path / "outputs" / "dusseldorf-2019" / "latest"
+    report = json.loads((latest / "report.json").read_text(encoding="utf-8"))
+    assert report["failed_documents"] == {}
+    assert "booklet-en-fr.docx" in report["documents"]
+    assert output.count("Published") == 1

@@ -22,6 +22,7 @@ from synthesis.documents.translation import TranslatedTexts
 from synthesis.errors import SynthesisError
 from synthesis.models import Language, SummitSynthesis
 from synthesis.output import inside, write_atomically
+from synthesis.processes import die_with_parent
 from synthesis.translate.memory import export_untranslated
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,8 @@ def render_exhibition(
     with ExitStack() as stack:
         aside: Future[None] | None = None
         if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(1, mp_context=get_context("spawn")))
+            spawn = get_context("spawn")
+            pool = stack.enter_context(ProcessPoolExecutor(1, mp_context=spawn, initializer=die_with_parent))
             aside = pool.submit(_write_docx, exhibition, inside(directory, directory / docx))
         else:
             jobs.append((docx, lambda p: render_booklet_docx(exhibition, p)))

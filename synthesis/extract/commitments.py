@@ -44,7 +44,9 @@ _ADVICE = "summit_recommendation"
 for _name in ("commitments", "recommendations"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=[])
-for _name in ("session_date", "speaker_city"):
+# session_date: the day the note was taken; reference_date: the day relative deadlines count
+# from when no session date is known (a caller's "today"). Without either, no deadline is read.
+for _name in ("session_date", "reference_date", "speaker_city"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -69,11 +71,16 @@ class CommitmentExtractor:
         self.advice_key = vocab.strings[_ADVICE]
 
     def __call__(
-        self, doc: Doc, *, session_date: date | None = None, speaker_city: str | None = None
+        self,
+        doc: Doc,
+        *,
+        session_date: date | None = None,
+        speaker_city: str | None = None,
+        reference_date: date | None = None,
     ) -> tuple[list[CommitmentMatch], list[RecommendationMatch]]:
-        # Without a session date, relative deadlines count from today, and no year is "past":
-        # a text from 2019 read in 2026 still pledges "d'ici 2021".
-        session = session_date or date.today()
+        # Without a session date, relative deadlines count from the caller's reference date, and
+        # no year is "past": a text from 2019 read in 2026 still pledges "d'ici 2021".
+        session = session_date or reference_date
         session_known = session_date is not None  # per document: the extractor keeps no state
         matches = self.matcher(doc)
         advice = [start for key, start, _ in matches if key == self.advice_key]
@@ -193,7 +200,10 @@ class CommitmentComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         commitments, recommendations = self.extract(
-            doc, session_date=doc._.session_date, speaker_city=doc._.speaker_city
+            doc,
+            session_date=doc._.session_date,
+            speaker_city=doc._.speaker_city,
+            reference_date=doc._.reference_date,
         )
         doc._.commitments = commitments
         doc._.recommendations = recommendations

@@ -118,7 +118,12 @@ def past(r: Reading, start: int, end: int) -> bool:
     text = f" {words.text.lower()} "
     if any(f" {m} " in text for m in r.lex.words["past_markers"]):
         return True
-    return r.session_known and any(_YEAR.match(t.text) and int(t.text) < r.session.year for t in words)
+    session = r.session
+    return (
+        r.session_known
+        and session is not None
+        and any(_YEAR.match(t.text) and int(t.text) < session.year for t in words)
+    )
 
 
 def not_a_pledge(r: Reading, trigger: Span, action: Action, clause_end: int) -> bool:

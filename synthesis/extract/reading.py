@@ -77,7 +77,7 @@ class Reading:
         *,
         lexicon: Lexicon,
         actors: ActorFinder,
-        session: date,
+        session: date | None,
         session_known: bool,
         speaker_city: str | None,
     ) -> None:
@@ -87,13 +87,15 @@ class Reading:
         self.actors = actors
         self.candidates = [c for c in candidates if sentence.start <= c.start < sentence.end]
         self.all_candidates = candidates
-        self.session = session
+        self.session = session  # None: no day to count deadlines from, so none is read
         self.session_known = session_known  # without a session date, no year is "past"
         # A speaker quoted or minuted in the sentence speaks for their place, not the note's city.
         self.speaker_city = attributed_speaker(sentence, self.candidates, lexicon=lexicon) or speaker_city
 
     @cached_property
     def deadlines(self) -> list[Deadline]:
+        if self.session is None:
+            return []
         base = self.sentence.start_char
         found = find_deadlines(
             self.sentence.text,

@@ -74,10 +74,16 @@ def _process(pipelines: Pipelines, language: Language, doc: Doc) -> Doc:
 
 
 def _make_doc(
-    pipelines: Pipelines, language: Language, text: str, session: date | None, city: str | None
+    pipelines: Pipelines,
+    language: Language,
+    text: str,
+    session: date | None,
+    city: str | None,
+    reference: date | None = None,
 ) -> Doc:
     doc = pipelines.get(language).make_doc(text)
     doc._.session_date = session
+    doc._.reference_date = reference
     doc._.speaker_city = city
     return doc
 
@@ -179,8 +185,12 @@ def extract_texts(
     *,
     batch_size: int = 32,
     sentences: bool = False,
+    today: date | None = None,
 ) -> Iterator[tuple[TextRecord, Language, NoteExtraction]]:
     """Extraction for many texts in one process: each model loads once, `nlp.pipe` in batches.
+
+    A text without a session date has its relative deadlines counted from `today`, which
+    the caller gives (the library never reads the clock); without it, none is read.
 
     Results come back in input order. Sentence records (with their concept tags)
     are only built when asked for: `summit extract` does not print them.
@@ -197,6 +207,7 @@ def extract_texts(
                 pending[i].text,
                 pending[i].session_date,
                 pending[i].speaker_city,
+                today,
             )
             for i in indices
         )

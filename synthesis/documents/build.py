@@ -23,23 +23,21 @@ from synthesis.documents.content import (
     Pair,
     PracticeItem,
     QuoteItem,
-    SourceRef,
     WorkshopContent,
 )
 from synthesis.documents.errors import DocumentError
 from synthesis.documents.i18n import N_, Nn_
 from synthesis.documents.method import method_page
-from synthesis.documents.names import actor_name, localise_place, organiser
+from synthesis.documents.names import localise_place, organiser
 from synthesis.documents.selection import choose_for_poster
+from synthesis.documents.sources import Sources
 from synthesis.documents.translation import TranslatedTexts
 from synthesis.models import (
     Actor,
     BestPractice,
     Commitment,
     Language,
-    Note,
     Quote,
-    SourceSpan,
     SummitConfig,
     SummitSynthesis,
     WorkshopSynthesis,
@@ -81,44 +79,8 @@ def _headings(c: _Columns) -> Headings:
     )
 
 
-class _Names:
-    """Display names for actors, in each column's language (see names.py); notes by id."""
-
-    def __init__(self, c: _Columns, synthesis: SummitSynthesis) -> None:
-        self.c = c
-        self.cities = {city.id: city.name for city in synthesis.cities}
-        self.notes: dict[str, Note] = {n.id: n for n in synthesis.notes}
-
-    def actor(self, actor: Actor) -> Pair:
-        return self.c.say(lambda loc: actor_name(actor, loc, self.cities))
-
-    def source(self, note_id: str) -> str:
-        note = self.notes.get(note_id)
-        return note.source if note else note_id
-
-    def reference(self, span: SourceSpan, workshop: Pair) -> SourceRef | None:
-        """The note by title and rapporteur, and the paragraph the sentence starts in."""
-        note = self.notes.get(span.note_id)
-        if note is None:
-            return None
-        return SourceRef(
-            title=note.meta.title,
-            rapporteur=note.meta.rapporteur,
-            workshop=workshop,
-            paragraph=_paragraph_number(note, span.start),
-        )
-
-    def attribution(self, note_id: str) -> Pair:
-        """The rapporteur, and the city they speak for in each column's language."""
-        note = self.notes.get(note_id)
-        rapporteur, city = (note.meta.rapporteur, note.meta.city) if note else ("", None)
-        return self.c.say(
-            lambda loc: ", ".join(p for p in (rapporteur, city and localise_place(city, loc.language)) if p)
-        )
-
-
-def _commitment(c: _Columns, names: _Names, item: Commitment, workshop: Pair) -> CommitmentItem:
-    actor = names.actor(item.actor)
+def _commitment(c: _Columns, names: Sources, item: Commitment, workshop: Pair) -> CommitmentItem:
+    actor = names.actor(item.actor, item.language)
     return CommitmentItem(
         id=item.id,
         city=actor.left.text,
@@ -135,7 +97,7 @@ def _commitment(c: _Columns, names: _Names, item: Commitment, workshop: Pair) ->
     )
 
 
-def _practice(c: _Columns, names: _Names, practice: BestPractice) -> PracticeItem:
+def _practice(c: _Columns, names: Sources, practice: BestPractice) -> PracticeItem:
     city = names.actor(practice.city)
     return PracticeItem(
         id=practice.id,
@@ -147,7 +109,7 @@ def _practice(c: _Columns, names: _Names, practice: BestPractice) -> PracticeIte
     )
 
 
-def _quote(c: _Columns, names: _Names, quote: Quote) -> QuoteItem:
+def _quote(c: _Columns, names: Sources, quote: Quote) -> QuoteItem:
     credit = names.attribution(quote.source.note_id)
     return QuoteItem(
         id=quote.id,
@@ -157,17 +119,6 @@ def _quote(c: _Columns, names: _Names, quote: Quote) -> QuoteItem:
         original=c.original(quote.text, quote.language),
         credit=credit,
     )
-
-
-def _paragraph_number(note: Note, offset: int) -> int | None:
-    """1-based number of the block of `note` holding `offset`, counting headings and list items too:
-    a reader counts what looks like a paragraph in the note, and each block is one."""
-    number = None
-    for n, paragraph in enumerate(note.paragraphs, start=1):
-        if paragraph.start > offset:
-            break
-        number = n  # offsets between two blocks (blank lines) belong to the block before
-    return number
 
 
 def _register_order(item: CommitmentItem) -> tuple[bool, date, bool, str, str]:
@@ -195,7 +146,7 @@ def _last_day(iso: str) -> date:
 
 
 def _workshop(
-    c: _Columns, names: _Names, summit: SummitConfig, ws: WorkshopSynthesis, url: str | None
+    c: _Columns, names: Sources, summit: SummitConfig, ws: WorkshopSynthesis, url: str | None
 ) -> WorkshopContent:
     info = summit.workshop(ws.workshop)
     name = c.say(lambda loc: info.name[loc.language])
@@ -230,7 +181,7 @@ def _workshop(
 
 
 def _cities(
-    c: _Columns, names: _Names, synthesis: SummitSynthesis, summit: SummitConfig
+    c: _Columns, names: Sources, synthesis: SummitSynthesis, summit: SummitConfig
 ) -> tuple[CityRow, ...]:
     rows = []
     for city in synthesis.cities:
@@ -268,7 +219,7 @@ def build_exhibition(
             f"the two languages are the same ({languages[0]})", hint="choose two of en, fr and de"
         )
     c = _Columns(languages, texts)
-    names = _Names(c, synthesis)
+    names = Sources(c, synthesis)
     branding = branding or Branding()
     organised_by = c.say(lambda loc: organiser(loc.language))
     presenter = branding.presenter

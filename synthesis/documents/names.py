@@ -79,6 +79,17 @@ def organiser(language: Language) -> str:
     return name
 
 
+def named_as_written(actor: Actor) -> bool:
+    """An actor that only the note's own words name ("A local NGO from Düsseldorf"): no place,
+    no catalog placeholder. Such words go to the translators like any sentence of a note."""
+    return (
+        actor.kind == "unresolved"
+        and not actor.id
+        and bool(actor.text.strip())
+        and fold(actor.text) not in _placeholders()
+    )
+
+
 def actor_name(actor: Actor, loc: Localiser, cities: Mapping[str, str]) -> str:
     """Who commits or presents, as a reader of `loc`'s language names them.
 

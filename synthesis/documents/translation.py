@@ -6,16 +6,20 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from synthesis.documents.names import named_as_written
 from synthesis.models import Language, SummitSynthesis
 from synthesis.translate.base import Segment, Translation
 from synthesis.translate.chain import TranslatorChain
 
 
 def free_texts(synthesis: SummitSynthesis) -> Iterator[tuple[str, Language]]:
-    """Every sentence the documents quote: commitments, recommendations, practices and quotes."""
+    """Every sentence the documents quote (commitments, recommendations, practices and quotes),
+    and every actor they can only name with the note's words ("A local NGO from Düsseldorf")."""
     for workshop in synthesis.workshops:
         for commitment in workshop.commitments:
             yield commitment.source.quote, commitment.language
+            if named_as_written(commitment.actor):
+                yield commitment.actor.text, commitment.language
         for recommendation in workshop.recommendations:
             yield recommendation.source.quote, recommendation.language
         for practice in workshop.best_practices:

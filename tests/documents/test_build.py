@@ -7,9 +7,15 @@ import pytest
 from synthesis.documents.build import build_exhibition
 from synthesis.documents.content import Branding, CommitmentItem, Exhibition, Pair
 from synthesis.documents.errors import DocumentError
-from synthesis.documents.translation import TranslatedTexts, free_texts, translate_free_text
+from synthesis.documents.names import named_as_written
+from synthesis.documents.translation import (
+    TranslatedTexts,
+    free_texts,
+    translate_free_text,
+    wanted_translations,
+)
 from synthesis.models import Language, SummitSynthesis
-from synthesis.translate.base import Origin, Segment
+from synthesis.translate.base import Origin, Segment, Translation
 from synthesis.translate.chain import TranslatorChain
 from synthesis.translate.memory import TranslationMemory
 
@@ -85,9 +91,13 @@ def test_every_pair_of_languages(sample_synthesis: SummitSynthesis, no_translati
         assert exhibition.workshops[0].name.left.language == left
 
 
-def test_free_text_is_each_quoted_sentence(sample_synthesis: SummitSynthesis) -> None:
+def test_free_text_is_each_quoted_sentence_and_each_actor_named_as_written(
+    sample_synthesis: SummitSynthesis,
+) -> None:
     texts = list(free_texts(sample_synthesis))
-    expected = [(c.source.quote, c.language) for w in sample_synthesis.workshops for c in w.commitments]
+    commitments = [c for w in sample_synthesis.workshops for c in w.commitments]
+    expected = [(c.source.quote, c.language) for c in commitments]
+    expected += [(c.actor.text, c.language) for c in commitments if named_as_written(c.actor)]
     expected += [(r.source.quote, r.language) for w in sample_synthesis.workshops for r in w.recommendations]
     expected += [(p.source.quote, p.language) for w in sample_synthesis.workshops for p in w.best_practices]
     expected += [(q.text, q.language) for w in sample_synthesis.workshops for q in w.quotes]
@@ -287,3 +297,29 @@ def test_the_method_page_speaks_each_columns_language(
     assert "9 auf Englisch, 9 auf Französisch und 7 auf Deutsch." in german
     english = " ".join(p.right.text for p in de_en.method)
     assert "had uploaded 25 notes" in english
+
+
+def test_an_actor_named_only_by_the_notes_words_is_translated_where_translators_did_so(
+    sample_synthesis: SummitSynthesis,
+) -> None:
+    [commitment] = [
+        c
+        for w in sample_synthesis.workshops
+        for c in w.commitments
+        if c.actor.text == "A local NGO from Düsseldorf"
+    ]
+    segment = Segment(commitment.actor.text, "en", "fr")
+    texts = TranslatedTexts(
+        {(segment.text, "en", "fr"): Translation(segment, "Une ONG locale de Düsseldorf", "memory")}
+    )
+    assert ("A local NGO from Düsseldorf", "en", "fr") in wanted_translations(sample_synthesis, ("en", "fr"))
+    translated = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=texts)
+    untranslated = build_exhibition(sample_synthesis, languages=("en", "fr"), texts=TranslatedTexts({}))
+
+    def actor(exhibition: Exhibition) -> tuple[str, str]:
+        [item] = [i for i in exhibition.register if i.id == commitment.id]
+        assert item.actor is not None
+        return item.actor.left.text, item.actor.right.text
+
+    assert actor(translated) == ("A local NGO from Düsseldorf", "Une ONG locale de Düsseldorf")
+    assert actor(untranslated) == ("A local NGO from Düsseldorf", "A local NGO from Düsseldorf")  # as written

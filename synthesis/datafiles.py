@@ -19,3 +19,13 @@ def load_data_yaml(source: Path | str) -> Any:
     """A data file (a Path) or its text (a str), parsed as safe YAML."""
     text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
     return yaml.load(text, Loader=_LOADER)
+
+
+def language_section(source: Path, language: str) -> dict[str, Any]:
+    """A rule file's section for `language`, with its `shared` lists, which no language may redefine."""
+    document: dict[str, Any] = load_data_yaml(source)
+    data: dict[str, Any] = document[language]
+    shared: dict[str, Any] = document.get("shared") or {}
+    if overridden := sorted(set(shared) & set(data)):
+        raise ValueError(f"{source.name}: {language} redefines the shared lists {overridden}")
+    return {**shared, **data}

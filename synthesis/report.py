@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from synthesis.escape import markdown_text
 from synthesis.models import Rejection, SummitSynthesis
 from synthesis.output import write_atomically
-from synthesis.run_index import CommitmentLine, RunIndex, index_run, note_digests
+from synthesis.run_index import CommitmentLine, RunIndex, commitment_lines, note_digests
 
 # The documented exit codes of `summit run` (docs/running.md).
 EXIT_CLEAN = 0
@@ -138,7 +138,7 @@ def build_report(
             for w in synthesis.workshops
         ),
         commitments=sum(len(w.commitments) for w in synthesis.workshops),
-        commitments_added=_commitment_lines(added, index_run(synthesis).commitments),
+        commitments_added=_commitment_lines(added, commitment_lines(synthesis)),
         commitments_removed=_commitment_lines(removed, previous.commitments if previous else ()),
         cache=cache,
         timings={stage: round(seconds, 2) for stage, seconds in timings.items()},

@@ -45,15 +45,19 @@ def note_digests(synthesis: SummitSynthesis) -> dict[str, str]:
     return {note.source: fingerprint("note", note.model_dump_json()) for note in synthesis.notes}
 
 
+def commitment_lines(synthesis: SummitSynthesis) -> tuple[CommitmentLine, ...]:
+    return tuple(
+        CommitmentLine(id=c.id, workshop=w.workshop, actor=c.actor.text, quote=c.source.quote)
+        for w in synthesis.workshops
+        for c in w.commitments
+    )
+
+
 def index_run(synthesis: SummitSynthesis) -> RunIndex:
     return RunIndex(
         run_date=synthesis.run.run_date,
         notes=note_digests(synthesis),
-        commitments=tuple(
-            CommitmentLine(id=c.id, workshop=w.workshop, actor=c.actor.text, quote=c.source.quote)
-            for w in synthesis.workshops
-            for c in w.commitments
-        ),
+        commitments=commitment_lines(synthesis),
     )
 
 

@@ -12,6 +12,7 @@ from synthesis.edition import EDITION_FILE
 from synthesis.output import OutsideOutputs, inside
 from synthesis.publish import runs
 from synthesis.report import read_report
+from synthesis.run_index import INDEX_FILE
 from web.access import AccessError, Principal, create_token, list_tokens, revoke_token
 from web.audit import events, record
 from web.deps import (
@@ -32,7 +33,7 @@ from web.runs import EXIT_MEANINGS, last_report
 
 router = APIRouter(prefix="/summits/{summit_id}")
 RUNS_SHOWN = 10
-INTERNAL_FILES = frozenset({EDITION_FILE})  # the run's bookkeeping, not a document
+INTERNAL_FILES = frozenset({EDITION_FILE, INDEX_FILE})  # the run's bookkeeping, not documents
 
 
 def _organiser(request: Request, db: Session, summit_id: str) -> Principal:

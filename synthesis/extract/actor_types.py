@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-ActorKind = Literal["city", "organisation", "collective", "first_person", "unresolved"]
+from synthesis.models import ActorKind
+
+__all__ = ["PARTICIPANTS", "Actor", "ActorKind", "Candidate"]
+
 PARTICIPANTS = "participants"
 
 

@@ -89,7 +89,6 @@ class CommitmentExtractor:
         # has its subjects inside the matched stretch, and so has „Ich schicke ... bis Freitag".
         # A rule whose verb is its last word ("Die Telekom stellt", „Ich schicke") reserves that word
         # alone: the words before it are the context that placed it, and may be its subject.
-        speaker = {p.lower() for p in self.lexicon.phrases.get("first_person", ())}
         # A weak trigger's word is not reserved: most find no deadline and are dropped, and a
         # word they matched ("Die regionale Verkehrsbehörde") stays part of its phrase.
         reserved = frozenset(
@@ -97,7 +96,7 @@ class CommitmentExtractor:
             for t in triggers
             if not self._rule(t).needs_deadline
             for i in self._trigger_words(t)
-            if doc[i].lower_ not in speaker
+            if not self.lexicon.has("first_person", doc[i].text)
         )
         weak = frozenset(t.end - 1 for t in triggers if self._rule(t).needs_deadline)
         candidates = self.actors.candidates(doc, reserved, weak)

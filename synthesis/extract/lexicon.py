@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from synthesis.datafiles import load_data_yaml
+from synthesis.datafiles import language_section, load_data_yaml
 from synthesis.models import Language
 
 DATA = Path(__file__).parent / "data" / "commitments.yaml"
@@ -57,11 +57,16 @@ class Lexicon:
     language: Language
     triggers: tuple[TriggerRule, ...]
     recommendations: tuple[list[dict[str, Any]], ...]
-    words: dict[str, frozenset[str]]  # single-word lists, lower-cased
+    words: dict[str, frozenset[str]]  # every list, lower-cased, for one-word lookups
     phrases: dict[str, tuple[str, ...]]  # multi-word lists (actors), as written
+    # The rules by id: looked up for every trigger found, so not searched each time.
+    by_id: dict[str, TriggerRule] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {rule.id: rule for rule in self.triggers})
 
     def trigger(self, rule_id: str) -> TriggerRule:
-        return next(rule for rule in self.triggers if rule.id == rule_id)
+        return self.by_id[rule_id]
 
     def has(self, list_name: str, word: str) -> bool:
         return word.lower() in self.words.get(list_name, frozenset())
@@ -102,12 +107,7 @@ def table_headers() -> dict[str, frozenset[str]]:
 @cache
 def load_lexicon(language: Language, path: str | None = None) -> Lexicon:
     """The rules of `language`, with the lists of the `shared` section; `path` replaces our rule file."""
-    source = Path(path) if path else DATA
-    document: dict[str, Any] = load_data_yaml(source)
-    data: dict[str, Any] = document[language]
-    shared: dict[str, Any] = document.get("shared") or {}
-    if overridden := sorted(set(shared) & set(data)):
-        raise ValueError(f"{source.name}: {language} redefines the shared lists {overridden}")
+    data = language_section(Path(path) if path else DATA, language)
     triggers = tuple(
         TriggerRule(
             id=rule["id"],
@@ -127,11 +127,11 @@ def load_lexicon(language: Language, path: str | None = None) -> Lexicon:
     )
     words: dict[str, frozenset[str]] = {}
     phrases: dict[str, tuple[str, ...]] = {}
-    for name, values in [*shared.items(), *data.items()]:
+    for name, values in data.items():
         if name in ("triggers", "recommendations", "tables"):
             continue
         if name in PHRASE_LISTS:
             phrases[name] = tuple(str(v) for v in values)
-        else:
-            words[name] = frozenset(str(v).lower() for v in values)
+        # Phrase lists too: `has` tells a one-word entry ("ich", "we") at once.
+        words[name] = frozenset(str(v).lower() for v in values)
     return Lexicon(language, triggers, tuple(data["recommendations"]), words, phrases)

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from synthesis.datafiles import load_data_yaml
+from synthesis.datafiles import language_section
 from synthesis.extract.actors import Actor, ActorFinder, Candidate
 from synthesis.extract.gazetteer import load_gazetteer
 from synthesis.extract.lexicon import expand_first_token, load_lexicon
@@ -43,13 +43,7 @@ class PracticeMatch:
 @cache
 def _rules(language: Lang, path: str | None = None) -> dict[str, Any]:
     """The rules of `language`, with the lists of the `shared` section; `path` replaces our rule file."""
-    source = Path(path) if path else DATA
-    document: dict[str, Any] = load_data_yaml(source)
-    data: dict[str, Any] = document[language]
-    shared: dict[str, Any] = document.get("shared") or {}
-    if overridden := sorted(set(shared) & set(data)):
-        raise ValueError(f"{source.name}: {language} redefines the shared lists {overridden}")
-    return {**shared, **data}
+    return language_section(Path(path) if path else DATA, language)
 
 
 class PracticeExtractor:

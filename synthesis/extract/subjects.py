@@ -31,9 +31,7 @@ def actors(
     if action.passive:
         agent = _agent(r, action, end)
         return [agent] if agent else []
-    if r.lex.language == "de" and trigger[0].lower_ in {
-        p.lower() for p in r.lex.phrases.get("first_person", ())
-    }:
+    if r.lex.language == "de" and r.lex.has("first_person", trigger[0].text):
         return _first_person_trigger(r, trigger)  # „Ich lade die Partnerstädte ... ein": "ich" acts
     if rule.verb == "last":
         # „Sousse lädt ... ein", „Im Herbst startet Tunis": the words before the verb only placed
@@ -113,9 +111,8 @@ def _adjacent(r: Reading, trigger: Span, clause_start: int, left: list[Candidate
 
 def _first_person_trigger(r: Reading, trigger: Span) -> list[Actor]:
     """'Our aim is to ...': the possessive in the trigger names the speaker."""
-    first_person = {phrase.lower() for phrase in r.lex.phrases.get("first_person", ())}
     for token in trigger:
-        if token.lower_ in first_person or r.lex.has("possessive_first_person", token.text):
+        if r.lex.has("first_person", token.text) or r.lex.has("possessive_first_person", token.text):
             actor = r.resolve(Candidate(token.i, token.i + 1, "first_person"))
             return [actor] if actor else []
     return []

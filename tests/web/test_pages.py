@@ -150,7 +150,11 @@ def test_downloads_stay_inside_the_runs(web: WebSetup) -> None:
     assert ok.status_code == 200 and ok.content == b"%PDF-1.4 test"
     for bad in ("2019-09-01T013000/..%2F..%2Fsecret.txt", "2019-09-01T013000/.run.lock", "nope/booklet.pdf"):
         assert web.client.get(f"/summits/{SUMMIT_ID}/runs/{bad}").status_code == 404
-    assert "download" in web.client.get(f"/summits/{SUMMIT_ID}/dashboard").text
+    (run / "index.json").write_text("{}")  # the run's bookkeeping: not offered as a document
+    (run / "edition.json").write_text("{}")
+    dashboard = web.client.get(f"/summits/{SUMMIT_ID}/dashboard").text
+    assert "download" in dashboard and "booklet-en-fr.pdf" in dashboard
+    assert "index.json" not in dashboard and "edition.json" not in dashboard
 
 
 @pytest.mark.parametrize("language", ["fr", "de"])

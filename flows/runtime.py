@@ -57,6 +57,20 @@ def _healthy(url: str) -> bool:
         return False
 
 
+def _drain_prefect_clients(timeout: float = 10) -> None:
+    """Send the logs and events Prefect still holds while the server is up.
+
+    Prefect flushes them at interpreter exit, which is after this server has stopped:
+    its clients would then retry against a closed port for about a minute."""
+    if "prefect" not in sys.modules:
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=timeout, at_exit=False)
+
+
 @contextmanager
 def owned_server(
     *, port: int | None = None, scheduler: bool = False, meanwhile: Callable[[], object] | None = None
@@ -98,6 +112,7 @@ def owned_server(
             time.sleep(0.1)
         yield url
     finally:
+        _drain_prefect_clients()
         os.environ.pop("PREFECT_API_URL", None)
         server.terminate()
         try:

@@ -27,7 +27,7 @@ from spacy.vocab import Vocab
 from synthesis.extract import sentence_reader
 from synthesis.extract.actors import ActorFinder, Candidate
 from synthesis.extract.gazetteer import load_gazetteer
-from synthesis.extract.lexicon import Lexicon, TriggerRule, expand_first_token, load_lexicon
+from synthesis.extract.lexicon import Lexicon, TriggerRule, after_openers, expand_first_token, load_lexicon
 from synthesis.extract.qualifiers import is_question
 from synthesis.extract.reading import CommitmentMatch, Reading, RecommendationMatch
 
@@ -66,7 +66,8 @@ class CommitmentExtractor:
         self._endings: dict[int, str | None] = {}
         for rule in lexicon.triggers:
             if rule.pattern and (annotated or not rule.needs_annotation):
-                self.matcher.add(rule.id, expand_first_token([rule.pattern]))
+                openers = lexicon.words["speech_openers"]
+                self.matcher.add(rule.id, expand_first_token(after_openers(rule.pattern, openers)))
         self.matcher.add(_ADVICE, expand_first_token(list(lexicon.recommendations)))
         self.advice_key = vocab.strings[_ADVICE]
 
@@ -113,7 +114,11 @@ class CommitmentExtractor:
         openers = {c.start for c in candidates} | {c.start - 1 for c in candidates}
         for sentence in doc.sents:
             in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
-            if in_sentence or any(sentence.start <= i <= sentence.start + 2 for i in openers):
+            if (
+                in_sentence
+                or any(sentence.start <= i <= sentence.start + 2 for i in openers)
+                or any(self.lexicon.has("pledge_headings", t.text) for t in sentence[:3])
+            ):
                 reading = Reading(
                     doc,
                     sentence,
@@ -133,7 +138,12 @@ class CommitmentExtractor:
         ordered = sorted(
             matches, key=lambda m: self.lexicon.trigger(doc.vocab.strings[m[0]]).needs_annotation
         )
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in ordered]
+        # A match after an opening quote or a minutes label starts at its first word.
+        opener = self.lexicon.words["speech_openers"]
+        spans = [
+            Span(doc, start + (end - start > 1 and doc[start].text in opener), end, label=match_id)
+            for match_id, start, end in ordered
+        ]
         if self.by_ending:
             # Judge each distinct word once, by its ORTH id, not each token.
             for index, orth in enumerate(doc.to_array(ORTH).tolist()):

@@ -111,6 +111,13 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
         return f"{session.year:04d}"
     if kind == "next_month":
         return _add_months(session, 1).strftime("%Y-%m")
+    if kind == "today":
+        return session.isoformat()
+    if kind == "next_week":  # the month the following week falls in
+        return (session + timedelta(days=7)).strftime("%Y-%m")
+    if kind == "coming_season":  # "in the spring": the next one, or the one under way
+        month = grammar.seasons[(groups["season"] or "").lower()]
+        return f"{session.year + (month < session.month):04d}-{month:02d}"
     if kind == "tomorrow":
         return (session + timedelta(days=1)).isoformat()
     if kind == "weekday":  # "by Friday": the next Friday after the session day

@@ -5,6 +5,7 @@ A language's lexicon holds its own section and the lists of the `shared` section
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -95,6 +96,16 @@ def expand_first_token(patterns: list[Pattern]) -> list[Pattern]:
         for word in first[key]["IN"]:
             expanded.append([{**first, key: word}, *pattern[1:]])
     return expanded
+
+
+def after_openers(pattern: Pattern, openers: Iterable[str]) -> list[Pattern]:
+    """A pattern for the start of a sentence, and the same pattern after an opening quote or a
+    minutes label, which stand where its first word would: the match includes the opener."""
+    first = pattern[0] if pattern else {}
+    if first.get("IS_SENT_START") is not True:
+        return [pattern]
+    rest = [{k: v for k, v in first.items() if k != "IS_SENT_START"}, *pattern[1:]]
+    return [pattern, [{"ORTH": {"IN": sorted(openers)}}, *rest]]
 
 
 @cache

@@ -34,6 +34,8 @@ def proper_names(
                 )
                 organisation = _organisation(lexicon, doc[i : i + 1])
                 found.append(Candidate(i, i + 1, "name", organisation=organisation, weak=only_weak))
+            elif i + 1 in reserved | weak and (start_of_name := _german_compound_name(lexicon, doc, i)):
+                found.append(Candidate(start_of_name, i + 1, "name", organisation=True))
         return found
     if doc.has_annotation("POS"):
         # With a tagger, names are runs of PROPN, read off the tag array.
@@ -82,6 +84,25 @@ def _names_before_triggers(
         ):
             names.append(Candidate(start, end, "name", organisation=_organisation(lexicon, doc[start:end])))
     return names
+
+
+def _german_compound_name(lexicon: Lexicon, doc: Doc, end: int) -> int | None:
+    """„Das Deutsche Rote Kreuz wird", „Die Kölner Verkehrs-Betriebe werden", „Die Stiftung
+    Mercator fördert": an article opening the sentence, then capitalised words with two
+    capitalised adjectives, a hyphenated word or an organisation word among them: a German
+    common noun phrase writes its adjectives in lower case („Die regionale Behörde"). Returns
+    where the name starts, after the article."""
+    start, adjectives, shaped = end, 0, False
+    while start > doc[end].sent.start and doc[start].text[:1].isupper():
+        word = doc[start].text
+        if not word.replace("-", "").isalpha():
+            return None
+        adjectives += start < end and word.endswith(("e", "er", "en", "es"))
+        shaped |= "-" in word or lexicon.has("organisation_words", word)
+        start -= 1
+    opens = start == doc[end].sent.start and lexicon.has("name_articles", doc[start].text)
+    # One adjective is still a thing as often as a body: „Die Düsseldorfer Erklärung wird".
+    return start + 1 if opens and (shaped or adjectives >= 2) else None
 
 
 def _organisation(lexicon: Lexicon, name: Span) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -55,8 +56,16 @@ def load_base(language: Lang, model: str) -> Language:
     return nlp
 
 
+# spaCy reads these as emoticons, one token: a minutes label "Hamburg (Senatorin): Wir ..." would
+# then end without its colon, and the speaker's words would not start after it.
+NOT_EMOTICONS = ("):", ");")
+
+
 def build_pipeline(language: Lang, model: str) -> Language:
     nlp = load_base(language, model)
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer is compiled, without type stubs
+    if hasattr(tokenizer, "rules"):
+        tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k not in NOT_EMOTICONS}
     if "summit_sentences" not in nlp.pipe_names:
         nlp.add_pipe("summit_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     for component in COMPONENTS:

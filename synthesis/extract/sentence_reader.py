@@ -13,9 +13,9 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from synthesis.extract import actions, objects, qualifiers, subjects
-from synthesis.extract.actors import Actor
+from synthesis.extract.actors import Actor, Candidate
 from synthesis.extract.deadlines import Deadline
-from synthesis.extract.lexicon import TriggerRule
+from synthesis.extract.lexicon import Strength, TriggerRule
 from synthesis.extract.reading import CommitmentMatch, Draft, Reading
 
 
@@ -59,7 +59,7 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
                 found.append(
                     replace(match, action=also.text, object=objects.words(r, first, last, draft, deadline))
                 )
-    return found + _shorthand(r, found)
+    return found or _pledge_heading(r) or _shorthand(r, found)
 
 
 def _ahead(r: Reading, draft: Draft, deadline: Deadline | None) -> bool:
@@ -132,3 +132,31 @@ def _shorthand(r: Reading, found: list[CommitmentMatch]) -> list[CommitmentMatch
     words = [t.text_with_ws for t in doc[rest_start:end] if not (deadline.start <= t.idx < deadline.end)]
     obj = "".join(words).strip(" ,;:–-.")
     return [CommitmentMatch(r.sentence, "shorthand", actor, "", obj, deadline, "firm")]
+
+
+def _pledge_heading(r: Reading) -> list[CommitmentMatch]:
+    """'Notre engagement : aucune famille sans solution d'ici fin 2020', 'Key target for 2020: ...':
+    a heading that names a pledge, and the pledge after its separator, with no verb."""
+    lex = r.lex
+    tokens = [t for t in r.sentence if not lex.has("bullets", t.text) and not t.is_space]
+    head = next((t for t in tokens[:3] if lex.has("pledge_headings", t.text)), None)
+    separator = next((t for t in tokens[:10] if lex.has("shorthand_separators", t.text)), None)
+    if head is None or separator is None or separator.i < head.i or separator.i + 2 >= r.sentence.end:
+        return []
+    deadline = next((d for d in r.deadlines if d.start >= head.idx), None)
+    named = [
+        c for c in r.candidates if head.i < c.start and c.end <= separator.i and c.source != "first_person"
+    ]
+    mine = next((t for t in tokens if t.i < head.i and lex.has("possessive_first_person", t.text)), None)
+    if deadline is None or not (named or mine or r.speaker_city):
+        return []
+    # "L'engagement de Casablanca :" names its actor; "Notre engagement :", "Key target:" the speaker.
+    speaker = mine or head
+    actor = r.resolve(named[0] if named else Candidate(speaker.i, speaker.i + 1, "first_person"))
+    if actor is None:
+        return []
+    rest = r.doc[separator.i + 1 : r.sentence.end]
+    words = [t.text_with_ws for t in rest if not (deadline.start <= t.idx < deadline.end)]
+    strength: Strength = "firm" if lex.has("firm_headings", head.text) else "planned"
+    obj = "".join(words).strip(" ,;:–-.")
+    return [CommitmentMatch(r.sentence, "heading", actor, "", obj, deadline, strength)]

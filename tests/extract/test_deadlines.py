@@ -25,6 +25,17 @@ CASES: list[tuple[Language, str, str, str]] = [
     ("fr", "Rabat enverra la liste d'ici vendredi.", "d'ici vendredi", "2019-09-06"),
     ("de", "Ich werde den Bericht morgen schicken.", "morgen", "2019-09-01"),
     ("de", "Köln schickt die Liste bis Freitag.", "bis Freitag", "2019-09-06"),
+    # -- today, next week and a season without its year (session Saturday 31 August 2019)
+    ("en", "I'll circulate the minutes tonight.", "tonight", "2019-08-31"),
+    ("fr", "Je vous envoie le compte rendu ce soir.", "ce soir", "2019-08-31"),
+    ("de", "Das Protokoll schicke ich heute Abend rum.", "heute Abend", "2019-08-31"),
+    ("en", "We'll send the draft next week.", "next week", "2019-09"),
+    ("fr", "Nous enverrons le projet la semaine prochaine.", "la semaine prochaine", "2019-09"),
+    ("de", "Wir schicken den Entwurf nächste Woche.", "nächste Woche", "2019-09"),
+    ("en", "Toronto will co-host a webinar in the spring.", "in the spring", "2020-03"),
+    ("fr", "La maison rouvrira au printemps.", "au printemps", "2020-03"),
+    ("fr", "On s'y met dès la rentrée.", "dès la rentrée", "2019-09"),
+    ("de", "Im Herbst startet Tunis ein Programm.", "Im Herbst", "2019-09"),
     # -- year
     ("en", "Tunis will build the hall by 2021.", "by 2021", "2021"),
     ("en", "Target for the new hall: 2022", "2022", "2022"),

@@ -99,6 +99,9 @@ def test_a_question_without_its_mark_is_not_a_pledge(
         ("fr", "TotalEnergies s'engage à réduire ses émissions de 40 % d'ici 2030.", "TotalEnergies"),
         ("en", "Habitat for Humanity will build 200 homes by 2022.", "Habitat for Humanity"),
         ("en", "Emmaus Connect will train 300 volunteers by 2021.", "Emmaus Connect"),
+        # German capitalises every noun: capitalised adjectives or a hyphen make the name.
+        ("de", "Das Deutsche Rote Kreuz wird bis 2020 500 Ehrenamtliche schulen.", "Deutsche Rote Kreuz"),
+        ("de", "Die Kölner Verkehrs-Betriebe werden ab 2020 Pläne aushängen.", "Kölner Verkehrs-Betriebe"),
     ],
 )
 def test_a_named_organisation_outside_the_gazetteer_is_an_organisation(
@@ -110,3 +113,14 @@ def test_a_named_organisation_outside_the_gazetteer_is_an_organisation(
         None,
         "organisation",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Düsseldorfer Erklärung wird auf Englisch und Französisch vorliegen.",  # one adjective: a thing
+        "Die regionale Behörde wird bis 2020 umziehen.",  # a common noun phrase, adjective in lower case
+    ],
+)
+def test_a_german_noun_phrase_is_no_organisation_name(extract: Extract, text: str) -> None:
+    assert all(c.actor.kind != "organisation" for c in extract(text, "de").commitments)

@@ -80,6 +80,9 @@ def test_german_present_tense_for_the_future_is_a_pledge(
         ("Ich lade die Partnerstädte bis Oktober ein.", "2019-10"),
         ("Bis Ende 2020 legen wir einen Aktionsplan vor.", "2020-12-31"),
         ("Bis Oktober schicken wir die Zahlen.", "2019-10"),
+        # after a minutes label (spaCy's emoticon "):" no longer swallows its colon) or a quote
+        ("Hamburg (Senatorin): Wir richten bis Sommer 2020 eine Beratungsstelle ein.", "2020-06"),
+        ("„Wir schicken den Entwurf nächste Woche“, sagte die Vertreterin.", "2019-09"),
         ("Wir setzen uns dafür ein, bis 2023 jede Schule barrierefrei zu machen.", "2023"),
     ],
 )
@@ -88,7 +91,8 @@ def test_a_german_present_tense_with_a_deadline_ahead_is_the_speakers_pledge(
 ) -> None:
     # The actions are not asserted: the lookup lemmatizer of blank German knows few verbs.
     [commitment] = extract(text, "de", city="lyon").commitments
-    assert (commitment.actor.id, commitment.deadline, commitment.strength) == ("lyon", deadline, "firm")
+    speaker = "hamburg" if text.startswith("Hamburg") else "lyon"
+    assert (commitment.actor.id, commitment.deadline, commitment.strength) == (speaker, deadline, "firm")
 
 
 @pytest.mark.parametrize(
@@ -104,3 +108,44 @@ def test_a_german_present_tense_with_a_deadline_ahead_is_the_speakers_pledge(
 )
 def test_german_present_or_past_without_a_plan_is_not(extract: Extract, text: str) -> None:
     assert extract(text, "de", city="lyon").commitments == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor", "deadline", "strength"),
+    [
+        ("en", "Our commitment: no family without a home by the end of 2020.", "lyon", "2020-12-31", "firm"),
+        ("en", "Key target for 2021: every new hire completes the module.", "lyon", "2021", "planned"),
+        (
+            "fr",
+            "L'engagement de Casablanca : un espace par quartier avant fin 2021.",
+            "casablanca",
+            "2021-12-31",
+            "firm",
+        ),
+        ("fr", "Cible pour 2021 : 50 % des marchés ouverts à l'économie sociale.", "lyon", "2021", "planned"),
+        ("de", "Unsere Verpflichtung: kein Kind ohne Kitaplatz bis 2022.", "lyon", "2022", "firm"),
+        ("de", "Zielvorgabe für 2020: 30 Prozent der Neueinstellungen.", "lyon", "2020", "planned"),
+    ],
+)
+def test_a_heading_that_names_a_pledge_is_one_without_a_verb(
+    extract: Extract, lang: Language, text: str, actor: str, deadline: str, strength: str
+) -> None:
+    [commitment] = extract(text, lang, city="lyon").commitments
+    assert (commitment.actor.id, commitment.deadline, commitment.strength) == (actor, deadline, strength)
+    assert commitment.object and commitment.deadline not in commitment.object
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Objective of the session: share practices on housing."),  # no deadline
+        ("fr", "Objectif de la séance : échanger sur le logement."),
+        ("de", "Ziel der Sitzung: ein Austausch über Wohnungen."),
+    ],
+)
+def test_a_heading_without_a_deadline_is_an_agenda_line(extract: Extract, lang: Language, text: str) -> None:
+    assert extract(text, lang, city="lyon").commitments == ()
+
+
+def test_a_heading_without_a_speaker_or_a_name_is_no_pledge(extract: Extract) -> None:
+    assert extract("Key target for 2021: every new hire completes the module.", "en").commitments == ()

@@ -30,6 +30,8 @@ T = TypeVar("T")
 class SandboxLimits:
     memory_bytes: int = 1_000_000_000  # the reader's whole address space, interpreter included
     seconds: float = 60.0  # per file
+    # The child's own start (interpreter, imports, models) is not any file's time.
+    startup_seconds: float = 120.0
 
 
 class SandboxFailed(Exception):
@@ -70,8 +72,13 @@ class Sandbox:
     importable by name.
     """
 
-    def __init__(self, limits: SandboxLimits | None = None) -> None:
+    def __init__(
+        self, limits: SandboxLimits | None = None, warm_up: Callable[[], object] | None = None
+    ) -> None:
+        """`warm_up` runs in each new child before its first call, under `startup_seconds`: the
+        imports and models a call needs, so that a cold start never counts against a file."""
         self.limits = limits or SandboxLimits()
+        self.warm_up = warm_up
         self._process: subprocess.Popen[bytes] | None = None
         self._connection: Connection | None = None
 
@@ -97,6 +104,14 @@ class Sandbox:
                     command, pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL
                 )
             self._connection = Connection(ours.detach())
+            if self.warm_up is not None:
+                try:
+                    self._answer(self._connection, (self.warm_up, (), {}), self.limits.startup_seconds)
+                except RuntimeError as error:
+                    self.close()
+                    raise SandboxFailed(
+                        RejectionReason.INTERNAL_ERROR, f"the reader process could not start: {error}"
+                    ) from None
         return self._connection
 
     def close(self) -> None:
@@ -109,13 +124,15 @@ class Sandbox:
 
     def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`function(*args, **kwargs)` in the child; SandboxFailed if it overruns or dies."""
-        connection = self._start()
-        connection.send((function, args, kwargs))
-        if not connection.poll(self.limits.seconds):
+        value: T = self._answer(self._start(), (function, args, kwargs), self.limits.seconds)
+        return value
+
+    def _answer(self, connection: Connection, request: tuple[Any, ...], seconds: float) -> Any:
+        connection.send(request)
+        if not connection.poll(seconds):
             self.close()
             raise SandboxFailed(
-                RejectionReason.READER_TIMEOUT,
-                f"reading the file took longer than {self.limits.seconds:.0f} s",
+                RejectionReason.READER_TIMEOUT, f"reading the file took longer than {seconds:.0f} s"
             )
         try:
             status, value = connection.recv()
@@ -133,7 +150,7 @@ class Sandbox:
             )
         if status == "error":
             raise RuntimeError(value)
-        return value  # type: ignore[no-any-return]
+        return value
 
 
 if __name__ == "__main__":

@@ -32,6 +32,10 @@ def pid() -> int:
     return os.getpid()
 
 
+def slow_start() -> None:
+    time.sleep(2)
+
+
 @pytest.fixture(scope="module")
 def box() -> Sandbox:
     with Sandbox(SandboxLimits(memory_bytes=1_000_000_000, seconds=5)) as sandbox:
@@ -72,3 +76,19 @@ def test_an_exception_comes_back_as_one_line(box: Sandbox) -> None:
     with pytest.raises(RuntimeError, match="ValueError: a bug in the reader"):
         box.call(fail)
     assert box.call(allocate, 1) == 1
+
+
+def test_a_slow_start_does_not_count_against_the_first_call() -> None:
+    # A cold child (imports, models) on a busy machine: its warm-up has its own, longer limit.
+    with Sandbox(SandboxLimits(seconds=1), warm_up=slow_start) as box:
+        first = box.call(pid)
+        assert first != os.getpid()
+        with pytest.raises(SandboxFailed) as failed:
+            box.call(sleep, 5)  # the call itself still has its second
+        assert failed.value.reason is RejectionReason.READER_TIMEOUT
+
+
+def test_a_warm_up_that_fails_is_a_failed_start_not_a_crash() -> None:
+    with Sandbox(SandboxLimits(seconds=5), warm_up=fail) as box, pytest.raises(SandboxFailed) as failed:
+        box.call(pid)
+    assert failed.value.reason is RejectionReason.INTERNAL_ERROR and "could not start" in failed.value.message

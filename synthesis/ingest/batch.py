@@ -11,7 +11,7 @@ from pathlib import Path
 
 from synthesis.escape import has_control, is_utf8_name, name_from_os
 from synthesis.ingest.metadata import SIDECAR_SUFFIX
-from synthesis.ingest.read import IngestLimits, ingest_file
+from synthesis.ingest.read import IngestLimits, ingest_file, warm_reader
 from synthesis.models import Note, Rejection, RejectionReason
 from synthesis.sandbox import Sandbox, SandboxFailed, SandboxLimits
 from synthesis.summit import NOTES_DIR, SummitConfig, load_summit
@@ -153,7 +153,7 @@ def reader(sandbox: SandboxLimits | None) -> Iterator[Reader]:
     if sandbox is None:
         yield ingest_file
         return
-    with Sandbox(sandbox) as box:
+    with Sandbox(sandbox, warm_up=warm_reader) as box:
 
         def read(
             path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits

@@ -279,6 +279,14 @@ def read_loose_note(
     return _note(path.as_posix(), fmt, meta, blocks, [*raw.warnings, *skipped])
 
 
+def warm_reader() -> None:
+    """A reader process's start: importing this module brings the parsers; this loads the
+    language models (ours, and the open one that notices other languages), so that none of
+    it counts against the first file's time."""
+    detect_note(["a sentence to load the language model"])
+    foreign_language("a sentence long enough to be judged for its language here")
+
+
 def ingest_file(
     path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits
 ) -> Note | Rejection:

@@ -64,10 +64,11 @@ class CommitmentExtractor:
         self.matcher = Matcher(vocab)
         self.by_ending = [rule for rule in lexicon.triggers if rule.ending]
         self._endings: dict[int, str | None] = {}
+        # A rule file of the user's own may have no openers: its sentence starts stay as written.
+        self.openers = lexicon.words.get("speech_openers", frozenset())
         for rule in lexicon.triggers:
             if rule.pattern and (annotated or not rule.needs_annotation):
-                openers = lexicon.words["speech_openers"]
-                self.matcher.add(rule.id, expand_first_token(after_openers(rule.pattern, openers)))
+                self.matcher.add(rule.id, expand_first_token(after_openers(rule.pattern, self.openers)))
         self.matcher.add(_ADVICE, expand_first_token(list(lexicon.recommendations)))
         self.advice_key = vocab.strings[_ADVICE]
 
@@ -139,9 +140,8 @@ class CommitmentExtractor:
             matches, key=lambda m: self.lexicon.trigger(doc.vocab.strings[m[0]]).needs_annotation
         )
         # A match after an opening quote or a minutes label starts at its first word.
-        opener = self.lexicon.words["speech_openers"]
         spans = [
-            Span(doc, start + (end - start > 1 and doc[start].text in opener), end, label=match_id)
+            Span(doc, start + (end - start > 1 and doc[start].text in self.openers), end, label=match_id)
             for match_id, start, end in ordered
         ]
         if self.by_ending:

@@ -5,7 +5,7 @@ A language's lexicon holds its own section and the lists of the `shared` section
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -98,11 +98,11 @@ def expand_first_token(patterns: list[Pattern]) -> list[Pattern]:
     return expanded
 
 
-def after_openers(pattern: Pattern, openers: Iterable[str]) -> list[Pattern]:
+def after_openers(pattern: Pattern, openers: Collection[str]) -> list[Pattern]:
     """A pattern for the start of a sentence, and the same pattern after an opening quote or a
     minutes label, which stand where its first word would: the match includes the opener."""
     first = pattern[0] if pattern else {}
-    if first.get("IS_SENT_START") is not True:
+    if first.get("IS_SENT_START") is not True or not openers:
         return [pattern]
     rest = [{k: v for k, v in first.items() if k != "IS_SENT_START"}, *pattern[1:]]
     return [pattern, [{"ORTH": {"IN": sorted(openers)}}, *rest]]

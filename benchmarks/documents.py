@@ -1,9 +1,10 @@
 """Time to write the exhibition from a stored synthesis, as `summit kit` does (no NLP).
 
-    .venv/bin/python -m benchmarks.documents [--repeat 3] [--poster-size A1]
+    .venv/bin/python -m benchmarks.documents [--repeat 3] [--poster-size A1] [--scale 1]
 
 Input: tests/fixtures/synthesis-sample.json (the sample summit: 5 workshops,
-87 commitments) with the sample translation memory. Times each stage, best of
+87 commitments) with the sample translation memory, or that summit with each commitment
+repeated --scale times. Times each stage, best of
 --repeat runs, after one warm-up (fonts and catalogs load once per process).
 """
 
@@ -22,7 +23,8 @@ from synthesis.documents.build import build_exhibition
 from synthesis.documents.docx import render_booklet_docx
 from synthesis.documents.pdf import render_booklet, render_poster
 from synthesis.documents.translation import translate_free_text
-from synthesis.models import SummitSynthesis
+from synthesis.models import SummitSynthesis, WorkshopSynthesis, content_id
+from synthesis.site import write_site
 from synthesis.translate.chain import TranslatorChain
 from synthesis.translate.memory import TranslationMemory
 
@@ -40,12 +42,24 @@ def best(repeat: int, step: Callable[[], object]) -> float:
     return min(times)
 
 
+def scaled(synthesis: SummitSynthesis, times: int) -> SummitSynthesis:
+    """The synthesis with each commitment repeated `times` times under new ids: a larger summit."""
+
+    def repeated(w: WorkshopSynthesis) -> WorkshopSynthesis:
+        each = w.commitments
+        copies = [c.model_copy(update={"id": content_id(c.id, str(n))}) for n in range(times) for c in each]
+        return w.model_copy(update={"commitments": tuple(copies)})
+
+    return synthesis.model_copy(update={"workshops": tuple(repeated(w) for w in synthesis.workshops)})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--poster-size", default="A1")
+    parser.add_argument("--scale", type=int, default=1, help="repeat each commitment this many times")
     args = parser.parse_args()
-    synthesis = SummitSynthesis.model_validate_json(SYNTHESIS.read_text(encoding="utf-8"))
+    synthesis = scaled(SummitSynthesis.model_validate_json(SYNTHESIS.read_text(encoding="utf-8")), args.scale)
     chain = TranslatorChain([TranslationMemory.load(MEMORY)])
     texts = translate_free_text(synthesis, ("en", "fr"), chain)
     exhibition = build_exhibition(synthesis, languages=("en", "fr"), texts=texts)
@@ -62,6 +76,7 @@ def main() -> None:
             f"5 posters {args.poster_size}": posters,
             "booklet PDF": lambda: render_booklet(exhibition, out / "booklet.pdf"),
             "booklet DOCX": lambda: render_booklet_docx(exhibition, out / "booklet.docx"),
+            "citizens' site": lambda: write_site(exhibition, out / "site"),
         }
         for step in steps.values():
             step()  # warm-up
@@ -71,7 +86,8 @@ def main() -> None:
             total += seconds
             print(f"{name:<22} {seconds:6.2f} s")
         pages = len(PdfReader(out / "booklet.pdf").pages)
-    print(f"{'total':<22} {total:6.2f} s   (booklet: {pages} pages)")
+    commitments = sum(len(w.commitments) for w in synthesis.workshops)
+    print(f"{'total':<22} {total:6.2f} s   (booklet: {pages} pages, {commitments} commitments)")
     print(f"peak memory            {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -21,6 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from flows.artifacts import publish_artifacts
 from flows.support import IN_PROCESS_WORDS, Stopwatch, by_ref, pipelines_for, task_runner
 from synthesis.config import RunConfig, RunOptions, resolve_run_config
+from synthesis.curation import apply_curation, curation_digest, load_curation
 from synthesis.documents.content import Branding
 from synthesis.documents.render import Rendered, render_exhibition
 from synthesis.documents.translation import TranslatedTexts, translate_free_text
@@ -137,6 +138,11 @@ def write_task(synthesis: SummitSynthesis, staging: Path) -> list[Path]:
 
 
 @task(cache_policy=NO_CACHE)
+def curate_task(synthesis: SummitSynthesis, config: RunConfig) -> SummitSynthesis:
+    return apply_curation(synthesis, load_curation(config.summit_dir), rule=config.summit.print)
+
+
+@task(cache_policy=NO_CACHE)
 def translate_task(synthesis: SummitSynthesis, config: RunConfig) -> TranslatedTexts:
     key = config.translate_key.get_secret_value() if config.translate_key else None
     memory = config.summit_dir / "translations"
@@ -168,7 +174,8 @@ def publish_task(staging: Path, name: str, config: RunConfig) -> Path:
 def edition_task(config: RunConfig, ingested: Ingested, plan: ExtractionPlan) -> str:
     settings = {"languages": config.languages, "poster_size": config.poster_size,
                 "public_url": config.public_url, "translators": config.translators,
-                "translate_url": config.translate_url, "excel_csv": config.excel_csv}  # fmt: skip
+                "translate_url": config.translate_url, "excel_csv": config.excel_csv,
+                "curation": curation_digest(config.summit_dir)}  # fmt: skip
     return edition_key(
         config.summit, ingested.notes, ingested.rejected, plan.keys,
         settings=settings, translations_dir=config.summit_dir / "translations",
@@ -271,10 +278,11 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
                     config, by_ref(ingested), by_ref(done), by_ref(previous), started_at
                 )
                 written = write_task(by_ref(synthesis), staging)
+                printed = curate_task(by_ref(synthesis), config)
             with clock("translate"):
-                texts = translate_task(by_ref(synthesis), config)
+                texts = translate_task(by_ref(printed), config)
             with clock("render"):
-                rendered = render_task(by_ref(synthesis), by_ref(texts), staging, config)
+                rendered = render_task(by_ref(printed), by_ref(texts), staging, config)
             if not rendered.failed:
                 edition_write_task(staging, edition)
             report = report_task(

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from importlib import import_module
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -25,6 +25,10 @@ from synthesis.report import EXIT_NOT_PUBLISHED, RunReport
 from synthesis.settings import Settings
 from web.cli import token_app
 from web.command import web as web_command
+from web.curation_cli import curation_app
+
+if TYPE_CHECKING:
+    from synthesis.config import RunConfig, RunOptions
 
 app = typer.Typer(
     help="Summit Synthesis: rapporteurs' notes in, bilingual exhibition documents out.",
@@ -359,9 +363,7 @@ def run(
 
     Exit codes: 0 published, 1 published but a document failed, 2 nothing published.
     """
-    from flows.runtime import configure_prefect, owned_server
     from synthesis.config import RunOptions, resolve_run_config
-    from synthesis.lock import run_lock
 
     with friendly_errors(EXIT_NOT_PUBLISHED):
         options = RunOptions(
@@ -372,32 +374,63 @@ def run(
             keep_runs=keep_runs, excel_csv=excel,
         )  # fmt: skip
         config = resolve_run_config(summit_dir, options, today=date.today())
-        trigger = trigger or f"`summit run` by {_who()}"
-        with run_lock(config.summit_outputs, summit_id=config.summit.id, by=trigger, now=datetime.now(UTC)):
-            configure_prefect(config.state_dir)
-            try:
-                # Importing the flow imports Prefect, which reads the environment just set.
-                with owned_server(meanwhile=lambda: import_module("flows.nightly")):
-                    from flows.nightly import nightly
+    _run_flow(config, options, trigger or f"`summit run` by {_who()}", "nightly")
 
-                    report = nightly(summit_dir=summit_dir, options=options, trigger=trigger)
-            except SynthesisError:
-                raise
-            except Exception as error:
-                first_line = (str(error).splitlines() or [""])[0]
-                err.print(
-                    "[bold red]Error:[/] the run failed and published nothing: "
-                    f"{rich_text(type(error).__name__)}: {rich_text(first_line)}",
-                    highlight=False,
-                )
-                err.print("[bold]Hint:[/] `latest` still names the previous complete run; see the log above")
-                raise typer.Exit(EXIT_NOT_PUBLISHED) from None
+
+def _run_flow(config: RunConfig, options: RunOptions, trigger: str, flow_name: str) -> None:
+    """Run a flow of flows/ under the summit's lock and a Prefect server of its own; exit with its code."""
+    from flows.runtime import configure_prefect, owned_server
+    from synthesis.lock import run_lock
+
+    locked = run_lock(config.summit_outputs, summit_id=config.summit.id, by=trigger, now=datetime.now(UTC))
+    with friendly_errors(EXIT_NOT_PUBLISHED), locked:
+        configure_prefect(config.state_dir)
+        try:
+            # Importing the flow imports Prefect, which reads the environment just set.
+            with owned_server(meanwhile=lambda: import_module(f"flows.{flow_name}")):
+                flow = getattr(import_module(f"flows.{flow_name}"), flow_name)
+                report = flow(summit_dir=config.summit_dir, options=options, trigger=trigger)
+        except SynthesisError:
+            raise
+        except Exception as error:
+            first_line = (str(error).splitlines() or [""])[0]
+            err.print(
+                "[bold red]Error:[/] the run failed and published nothing: "
+                f"{rich_text(type(error).__name__)}: {rich_text(first_line)}",
+                highlight=False,
+            )
+            err.print("[bold]Hint:[/] `latest` still names the previous complete run; see the log above")
+            raise typer.Exit(EXIT_NOT_PUBLISHED) from None
     from synthesis.publish import latest_run
 
     folder = latest_run(config.summit_outputs) or config.summit_outputs
     _print_report(report, folder)
     _print_documents(sorted(folder.glob("*.*")))
     raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def publish(
+    summit_dir: SummitDir,
+    outputs: Annotated[Path | None, typer.Option(help="output folder (default outputs/)")] = None,
+    state_dir: Annotated[
+        Path | None, typer.Option(help="Prefect's state and the cache (default .summit-state/)")
+    ] = None,
+    trigger: Annotated[
+        str | None, typer.Option(help="who asked for this, as the lock and the report show it")
+    ] = None,
+) -> None:
+    """Publish the documents again now, from the latest run's synthesis: no note is read and no model
+    runs. They carry the organisers' curation and the translations made since.
+
+    Exit codes: 0 published, 1 published but a document failed, 2 nothing published.
+    """
+    from synthesis.config import RunOptions, resolve_run_config
+
+    with friendly_errors(EXIT_NOT_PUBLISHED):
+        options = RunOptions(outputs_dir=outputs, state_dir=state_dir)
+        config = resolve_run_config(summit_dir, options, today=date.today())
+    _run_flow(config, options, trigger or f"`summit publish` by {_who()}", "republish")
 
 
 @app.command()
@@ -484,6 +517,7 @@ def kit(
     url: Annotated[str | None, typer.Option(help="QR code target, {workshop} is the workshop id")] = None,
 ) -> None:
     """Re-render every document from a stored synthesis, under a city's name, logo and languages."""
+    from synthesis.curation import apply_curation, load_curation
     from synthesis.documents.content import Branding
     from synthesis.documents.kit import check_branding, kit_folder_name, latest_synthesis, parse_languages
     from synthesis.documents.render import render_exhibition
@@ -497,6 +531,9 @@ def kit(
         public_url = url or settings.public_url or (synthesis.summit.url if synthesis.summit else None)
         branding = check_branding(Branding(presenter=city, logo=logo, accent=accent, url=public_url))
         memory = translations or Path("inputs") / summit_id / "translations"
+        # The organisers' decisions hold in every city's edition: a rejected item is printed nowhere.
+        rule = synthesis.summit.print if synthesis.summit else "all"
+        synthesis = apply_curation(synthesis, load_curation(Path("inputs") / summit_id), rule=rule)
         chain = build_chain(
             settings.translator_names(),
             memory_dir=memory,
@@ -531,6 +568,7 @@ def kit(
 translate_app = typer.Typer(help="Translation backends for the documents.", no_args_is_help=True)
 app.add_typer(translate_app, name="translate")
 app.add_typer(token_app, name="token")
+app.add_typer(curation_app, name="curation")
 app.command(name="web")(web_command)
 
 

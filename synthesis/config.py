@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
+from synthesis.curation import load_curation
 from synthesis.errors import SynthesisError
 from synthesis.models import LANGUAGES, Language, SummitConfig
 from synthesis.settings import Settings
@@ -137,6 +138,13 @@ def _check_choice(value: str, choices: tuple[str, ...], setting: str) -> str:
     return value
 
 
+def site_address(settings: Settings, summit: SummitConfig) -> str | None:
+    """The workshop pages `summit web` serves for the summit, as the posters' QR codes open them."""
+    if not settings.site_url:
+        return None
+    return f"{settings.site_url.rstrip('/')}/s/{summit.id}/{{workshop}}/"
+
+
 def resolve_run_config(summit_dir: Path, options: RunOptions, *, today: date) -> RunConfig:
     """The run's configuration; raises SettingError or ConfigError (summit.yaml) before any work starts."""
     if not summit_dir.is_dir():
@@ -146,6 +154,7 @@ def resolve_run_config(summit_dir: Path, options: RunOptions, *, today: date) ->
             hint="give a summit folder, e.g. inputs/dusseldorf-2019",
         )
     summit = load_summit(summit_dir)
+    load_curation(summit_dir)  # a broken curation.yaml is reported now, not after the models load
     try:
         settings = Settings()
     except ValidationError as error:
@@ -189,7 +198,7 @@ def resolve_run_config(summit_dir: Path, options: RunOptions, *, today: date) ->
         ),
         # `--no-excel` (False) must win over SUMMIT_EXCEL_CSV, so only None falls back.
         excel_csv=settings.excel_csv if options.excel_csv is None else options.excel_csv,
-        public_url=options.public_url or settings.public_url or summit.url,
+        public_url=options.public_url or settings.public_url or summit.url or site_address(settings, summit),
         keep_runs=keep,
         runner=runner,
         workers=workers,

@@ -27,7 +27,7 @@ from synthesis.store import fingerprint, source_fingerprint
 EDITION_FILE = "edition.json"
 OWN_FILES = frozenset({EDITION_FILE, "report.md", "report.json"})  # each run writes its own
 PACKAGE = Path(synthesis.__file__).parent
-PACKAGE_FILES = (".py", ".yaml", ".json", ".po", ".ttf", ".docx")
+PACKAGE_FILES = (".py", ".yaml", ".json", ".po", ".ttf", ".docx", ".html", ".css")
 
 
 def edition_key(
@@ -64,27 +64,38 @@ def reusable_run(summit_outputs: Path, key: str) -> Path | None:
         return None
     files = recorded.get("files", []) if isinstance(recorded, dict) else []
     needed = [*files, "report.json"]
-    if recorded.get("key") != key or not files or not all((run / name).is_file() for name in needed):
+    if recorded.get("key") != key or not files or not all((run / name).exists() for name in needed):
         return None
     return run
 
 
+def _link(source: str | Path, target: str | Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def republish(run: Path, staging: Path) -> list[Path]:
-    """The run's documents in the staging folder, hard-linked (copied where links are not possible)."""
+    """The run's documents (and its site/ folder) in the staging folder, hard-linked where possible."""
     written = []
     for source in sorted(run.iterdir()):
-        if source.name in OWN_FILES or not source.is_file() or source.name.startswith("."):
+        if source.name in OWN_FILES or source.name.startswith(".") or source.is_symlink():
             continue
         target = staging / source.name
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
+        if source.is_dir():
+            shutil.copytree(source, target, copy_function=_link)
+        elif source.is_file():
+            _link(source, target)
+        else:
+            continue
         written.append(target)
     return written
 
 
 def write_edition(staging: Path, key: str) -> None:
     """Record what the run's documents were made from (only a run whose documents all rendered)."""
-    files = sorted(p.name for p in staging.iterdir() if p.is_file() and p.name not in OWN_FILES)
+    files = sorted(
+        p.name for p in staging.iterdir() if (p.is_file() or p.is_dir()) and p.name not in OWN_FILES
+    )
     write_atomically(staging / EDITION_FILE, json.dumps({"key": key, "files": files}, indent=1) + "\n")

@@ -20,6 +20,7 @@ LANGUAGES: tuple[Language, ...] = ("en", "fr", "de")
 NoteFormat = Literal["txt", "md", "docx", "pdf", "odt"]
 Slot = Literal["morning", "afternoon", "evening"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
+PrintRule = Literal["all", "approved"]
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -78,6 +79,10 @@ class SummitConfig(BaseModel):
     # Where the synthesis is published; the posters' QR codes open it. "{workshop}" becomes the workshop id.
     url: str | None = Field(None, pattern=r"^https?://")
     schedule: Schedule = Schedule()
+    # Which items the documents print: "all", unreviewed ones marked; or only "approved" ones.
+    print: PrintRule = "all"
+    # Whether `summit web` serves the citizens' pages of the latest run at /s/<id>/.
+    public: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> SummitConfig:
@@ -205,6 +210,8 @@ class Rejection(Record):
 
 
 Strength = Literal["firm", "planned", "proposed"]
+# An organiser's review of an item; None on an item: the synthesis was not curated.
+Review = Literal["unreviewed", "approved", "rejected"]
 ActorKind = Literal["city", "organisation", "collective", "first_person", "unresolved"]
 
 
@@ -248,6 +255,13 @@ class Commitment(Record):
     also_reported: tuple[SourceSpan, ...] = Field(
         default=(), description="the same pledge in other notes (merged into this one)"
     )
+    wording: str | None = Field(None, description="an organiser's wording, printed instead of the quote")
+    review: Review | None = None
+
+    @property
+    def text(self) -> str:
+        """What the documents print: the organiser's wording, else the note's sentence."""
+        return self.wording or self.source.quote
 
 
 class Recommendation(Record):
@@ -267,6 +281,12 @@ class BestPractice(Record):
     initiative: str
     language: Language
     source: SourceSpan = Field(description="the sentence that describes it")
+    wording: str | None = Field(None, description="an organiser's wording, printed instead of the quote")
+    review: Review | None = None
+
+    @property
+    def text(self) -> str:
+        return self.wording or self.source.quote
 
 
 class Mention(Record):
@@ -337,6 +357,8 @@ class Quote(Record):
     language: Language
     source: SourceSpan
     score: float = Field(description="centrality in the workshop's notes, 0 to 1")
+    review: Review | None = None
+    poster: bool | None = Field(None, description="an organiser's choice: always (True) or never (False)")
 
 
 class SharedTheme(Record):
@@ -429,3 +451,50 @@ class SummitSynthesis(Record):
     @property
     def id(self) -> str:
         return f"{self.run.summit_id}/{self.run.run_date.isoformat()}"
+
+
+# --- Curation: organisers' decisions about extracted items (inputs/<summit>/curation.yaml) ---
+
+ItemKind = Literal["commitment", "practice", "quote"]
+
+
+class ItemEdits(Record):
+    """What an organiser changed in an item; None keeps what the night extracted."""
+
+    actor: str | None = Field(None, description="a gazetteer id, else the name as the organiser typed it")
+    wording: str | None = None
+    deadline: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    strength: Strength | None = None
+    workshop: str | None = None
+
+
+class ItemAnchor(Record):
+    """What lets a decision find its item again when a typo fix or a rule change alters its id."""
+
+    note: str = Field(description="the note's file, relative to the summit folder")
+    actor: str = Field(description="the actor's key as extracted; empty for quotes")
+    sentence: str
+
+
+class Decision(Record):
+    """One organiser's decision about one item, with who made it and when."""
+
+    kind: ItemKind
+    item_id: str
+    anchor: ItemAnchor
+    review: Review = "unreviewed"
+    edits: ItemEdits = ItemEdits()
+    merged_into: str | None = Field(None, description="the id of the item this one repeats")
+    poster: bool | None = Field(None, description="quotes: always on the poster (True) or never (False)")
+    by: str
+    at: datetime
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}/{self.item_id}"
+
+
+class Curation(Record):
+    """Every decision of a summit: what `curation.yaml` holds and the web's database mirrors."""
+
+    decisions: tuple[Decision, ...] = ()

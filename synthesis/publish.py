@@ -18,6 +18,7 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+from synthesis.errors import SynthesisError
 from synthesis.models import SummitSynthesis
 from synthesis.output import inside
 from synthesis.run_index import RunIndex, read_index
@@ -26,6 +27,10 @@ LATEST = "latest"
 POINTER = "latest.txt"  # where symlinks are not available, the name of the latest run
 STAGING_PREFIX = ".staging-"
 RUN_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{6}(-\d+)?$")
+
+
+class NothingPublished(SynthesisError):
+    """There is no complete run to start from."""
 
 
 def run_name(run_date: date, started_at: datetime) -> str:

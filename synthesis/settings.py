@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         None,
         description="QR code target on posters; {workshop} becomes the workshop id (else summit.yaml url)",
     )
+    site_url: str | None = Field(
+        None,
+        pattern=r"^https?://",
+        description="where `summit web` is reachable; without public_url or url, QR codes open "
+        "its citizens' pages, <site_url>/s/<summit>/<workshop>/",
+    )
 
     # Runs and their history (docs/running.md).
     keep_runs: int = Field(14, ge=1, description="complete runs kept per summit; older ones are deleted")

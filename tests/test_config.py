@@ -31,6 +31,35 @@ def test_options_win_over_the_environment_which_wins_over_summit_yaml(
     assert config.summit_outputs == tmp_path / "out" / "dusseldorf-2019"
 
 
+def test_without_an_address_the_qr_codes_open_the_pages_summit_web_serves(
+    summit_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMIT_SITE_URL", "https://expo.example.org/")
+    monkeypatch.delenv("SUMMIT_PUBLIC_URL", raising=False)
+    options = RunOptions(outputs_dir=tmp_path / "out", state_dir=tmp_path / "st")
+    with_url = resolve_run_config(summit_dir, options, today=TODAY)
+    assert with_url.public_url == with_url.summit.url  # summit.yaml's url wins
+    yaml_file = summit_dir / "summit.yaml"
+    yaml_file.write_text(
+        "\n".join(line for line in yaml_file.read_text("utf-8").splitlines() if not line.startswith("url:")),
+        encoding="utf-8",
+    )
+    config = resolve_run_config(summit_dir, options, today=TODAY)
+    assert config.public_url == "https://expo.example.org/s/dusseldorf-2019/{workshop}/"
+    monkeypatch.delenv("SUMMIT_SITE_URL")
+    assert resolve_run_config(summit_dir, options, today=TODAY).public_url is None
+
+
+def test_a_broken_curation_file_stops_the_run_before_anything_loads(summit_dir: Path, tmp_path: Path) -> None:
+    from synthesis.curation import CurationError
+
+    (summit_dir / "curation.yaml").write_text("decisions: [{kind: commitment}]\n", encoding="utf-8")
+    with pytest.raises(CurationError, match=r"curation\.yaml"):
+        resolve_run_config(
+            summit_dir, RunOptions(outputs_dir=tmp_path / "o", state_dir=tmp_path / "s"), today=TODAY
+        )
+
+
 @pytest.mark.parametrize(
     ("options", "env", "message"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from synthesis.edition import EDITION_FILE, edition_key, republish, reusable_run, write_edition
@@ -59,3 +60,19 @@ def test_only_a_complete_run_of_the_same_edition_is_reused(tmp_path: Path) -> No
     assert (staging / "booklet.pdf").stat().st_ino == (run / "booklet.pdf").stat().st_ino
     (run / "booklet.pdf").unlink()
     assert reusable_run(outputs, "k") is None, "a document went missing: render again"
+
+
+def test_the_citizens_site_is_republished_with_the_documents(tmp_path: Path) -> None:
+    outputs = tmp_path / "outputs"
+    run = make_run(outputs, "2019-09-01T013000", {"booklet.pdf": b"%PDF", "report.json": b"{}"})
+    (run / "site" / "healthy").mkdir(parents=True)
+    (run / "site" / "healthy" / "index.html").write_text("<h1>Healthy cities</h1>", encoding="utf-8")
+    write_edition(run, "k")
+    assert reusable_run(outputs, "k") == run
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    assert [p.name for p in republish(run, staging)] == ["booklet.pdf", "site"]
+    page = staging / "site" / "healthy" / "index.html"
+    assert page.stat().st_ino == (run / "site" / "healthy" / "index.html").stat().st_ino
+    shutil.rmtree(run / "site")
+    assert reusable_run(outputs, "k") is None, "the site went missing: render again"

@@ -25,11 +25,12 @@ from synthesis.escape import BIDI_CONTROLS
 from synthesis.models import SUMMIT_ID_PATTERN
 from web.db import Token, WebSession, require_aware
 
-Role = Literal["rapporteur", "organiser"]
+Role = Literal["rapporteur", "organiser", "translator"]
 ROLES: tuple[Role, ...] = get_args(Role)
 MAX_NAME_CHARS = 200
 MAX_SECRET_CHARS = 128  # token_urlsafe(32) is 43 characters; anything much longer is not ours
 SESSION_LIFETIME = timedelta(hours=12)
+TARGET_LANGUAGES = ("en", "fr", "de")
 _WORKSHOP_ID = re.compile(r"[a-z][a-z0-9-]*")  # as synthesis.models.Workshop.id
 
 
@@ -46,6 +47,7 @@ class Principal:
     role: Role
     workshops: tuple[str, ...]
     name: str
+    languages: tuple[str, ...] = ()  # a translator's target languages
 
     @property
     def is_organiser(self) -> bool:
@@ -53,7 +55,11 @@ class Principal:
 
     def can_write(self, workshop: str) -> bool:
         """Organisers write every workshop of the summit, rapporteurs only their own."""
-        return self.is_organiser or workshop in self.workshops
+        return self.is_organiser or (self.role == "rapporteur" and workshop in self.workshops)
+
+    def can_translate(self, language: str) -> bool:
+        """Organisers translate into any language, translators into theirs; rapporteurs never."""
+        return self.is_organiser or (self.role == "translator" and language in self.languages)
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class TokenInfo:
     name: str
     created_at: datetime
     revoked_at: datetime | None
+    languages: tuple[str, ...] = ()
 
 
 def secret_hash(secret: str) -> str:
@@ -81,13 +88,16 @@ def _role(value: str) -> Role:
 
 
 def _principal(token: Token) -> Principal:
-    return Principal(token.id, token.summit_id, _role(token.role), tuple(token.workshops), token.name)
+    return Principal(
+        token.id, token.summit_id, _role(token.role), tuple(token.workshops), token.name,
+        tuple(token.languages or ()),
+    )  # fmt: skip
 
 
 def _info(token: Token) -> TokenInfo:
     return TokenInfo(
         token.id, token.summit_id, _role(token.role), tuple(token.workshops), token.name,
-        token.created_at, token.revoked_at,
+        token.created_at, token.revoked_at, tuple(token.languages or ()),
     )  # fmt: skip
 
 
@@ -105,7 +115,9 @@ def _check_role(role: str) -> Role:
     try:
         return _role(role)
     except ValueError:
-        raise AccessError(f"'{role}' is not a role", hint="a role is rapporteur or organiser") from None
+        raise AccessError(
+            f"'{role}' is not a role", hint="a role is rapporteur, organiser or translator"
+        ) from None
 
 
 def _check_workshops(
@@ -116,6 +128,10 @@ def _check_workshops(
         raise AccessError(
             "an organiser's token takes no workshop",
             hint="organisers write every workshop: give them none",
+        )
+    if role == "translator" and chosen:
+        raise AccessError(
+            "a translator's token takes no workshop", hint="give the languages they translate into instead"
         )
     if role == "rapporteur" and not chosen:
         raise AccessError(
@@ -141,6 +157,20 @@ def _check_name(name: str) -> str:
     return name
 
 
+def _check_languages(role: Role, languages: Collection[str]) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(language.strip().lower() for language in languages))
+    if role != "translator" and chosen:
+        raise AccessError(f"a {role}'s token takes no language", hint="only translators' tokens do")
+    if role == "translator" and not chosen:
+        raise AccessError(
+            "a translator's token needs a language", hint="give the languages they translate into, e.g. fr"
+        )
+    for language in chosen:
+        if language not in TARGET_LANGUAGES:
+            raise AccessError(f"'{language}' is not a language", hint="translators work into en, fr or de")
+    return chosen
+
+
 def create_token(
     db: Session,
     *,
@@ -150,6 +180,7 @@ def create_token(
     name: str,
     now: datetime,
     known_workshops: Collection[str] | None = None,
+    languages: Collection[str] = (),
 ) -> tuple[str, Principal]:
     """A new token and who it signs in as. The token is returned here once and never stored.
 
@@ -161,6 +192,7 @@ def create_token(
         summit_id=check_summit_id(summit_id),
         role=checked_role,
         workshops=list(_check_workshops(checked_role, workshops, summit_id, known_workshops)),
+        languages=list(_check_languages(checked_role, languages)),
         name=_check_name(name),
         created_at=now,
     )

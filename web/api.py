@@ -86,6 +86,14 @@ def trigger_run(summit_id: str, request: Request, db: Database) -> dict[str, str
     return {"status": "started"}
 
 
+@router.post("/publish", status_code=202)
+def trigger_publish(summit_id: str, request: Request, db: Database) -> dict[str, str]:
+    """Documents again from the latest run, with the decisions and translations made since."""
+    principal = require(request, db, bearer_principal(request, db), summit_id, organiser=True)
+    start_run(request, db, principal, summit_id, via="the web API", publish_only=True)
+    return {"status": "started"}
+
+
 @router.get("/runs/latest")
 def latest(summit_id: str, request: Request, db: Database) -> object:
     state = app_state(request)

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from web import api, organiser_pages, pages
+from web import api, desk_pages, organiser_pages, pages, public_pages, review_pages
 from web.access import SignInLimiter
 from web.config import WebConfig
 from web.db import open_database
@@ -40,6 +40,9 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(organiser_pages.router)
+    app.include_router(review_pages.router)
+    app.include_router(desk_pages.router)
+    app.include_router(public_pages.router)
 
     @app.exception_handler(WebError)
     async def web_error(request: Request, error: WebError) -> Response:

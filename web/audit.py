@@ -19,7 +19,7 @@ from web.db import AuditEvent, require_aware
 # The verbs in use; others of the same shape are accepted, so a new page needs no change here.
 ACTIONS = (
     "upload", "replace", "withdraw", "run", "download", "token-create", "token-revoke",
-    "sign-in", "sign-in-failed", "forbidden",
+    "sign-in", "sign-in-failed", "forbidden", "curate", "curation-import", "translate", "publish",
 )  # fmt: skip
 _ACTION = re.compile(r"[a-z][a-z-]{0,31}")
 # Longer values are cut rather than refused: the action happened and must be recorded.

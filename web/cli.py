@@ -84,7 +84,9 @@ def _when(moment: datetime | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
 
 
-def _scope(role: str, workshops: tuple[str, ...]) -> str:
+def _scope(role: str, workshops: tuple[str, ...], languages: tuple[str, ...] = ()) -> str:
+    if role == "translator":
+        return "translations into " + ", ".join(languages)
     return "every workshop" if role == "organiser" else ", ".join(workshops)
 
 
@@ -93,10 +95,13 @@ def create(
     summit_id: Annotated[
         str, typer.Argument(help="the summit's id, e.g. dusseldorf-2019", show_default=False)
     ],
-    role: Annotated[str, typer.Option(help="rapporteur or organiser", show_default=False)],
+    role: Annotated[str, typer.Option(help="rapporteur, organiser or translator", show_default=False)],
     name: Annotated[str, typer.Option(help="who holds the token, e.g. 'Claire Dubois'", show_default=False)],
     workshop: Annotated[
         list[str] | None, typer.Option("--workshop", help="a rapporteur's workshop id (repeatable)")
+    ] = None,
+    language: Annotated[
+        list[str] | None, typer.Option("--language", help="a translator's target language (repeatable)")
     ] = None,
     inputs: Annotated[Path, typer.Option(help="the folder of summits")] = Path("inputs"),
     db: DbOption = None,
@@ -123,9 +128,9 @@ def create(
                 now = datetime.now(UTC)
                 token, principal = create_token(
                     session, summit_id=summit_id, role=role, workshops=workshop or [], name=name, now=now,
-                    known_workshops=known,
+                    known_workshops=known, languages=language or [],
                 )  # fmt: skip
-                scope = _scope(principal.role, principal.workshops)
+                scope = _scope(principal.role, principal.workshops, principal.languages)
                 audit.record(
                     session, summit_id=summit_id, actor=f"cli:{_who()}", action="token-create",
                     target=f"token {principal.token_id}", now=now,
@@ -175,7 +180,8 @@ def list_(
         table.add_column(column, justify="right" if column == "ID" else "left", overflow="fold")
     for info in tokens:
         table.add_row(
-            str(info.id), info.summit_id, info.role, rich_text(_scope(info.role, info.workshops)),
+            str(info.id), info.summit_id, info.role,
+            rich_text(_scope(info.role, info.workshops, info.languages)),
             rich_text(info.name), _when(info.created_at), _when(info.revoked_at) or "-",
         )  # fmt: skip
     out.print(table)

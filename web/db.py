@@ -95,7 +95,7 @@ class Token(Base):
     __tablename__ = "tokens"
     # AUTOINCREMENT: ids are never reused, so "token 3" in the audit trail names one token forever.
     __table_args__ = (
-        CheckConstraint("role IN ('rapporteur', 'organiser')", name="role"),
+        CheckConstraint("role IN ('rapporteur', 'organiser', 'translator')", name="role"),
         {"sqlite_autoincrement": True},
     )
 
@@ -103,6 +103,7 @@ class Token(Base):
     summit_id: Mapped[str] = mapped_column(String(64), index=True)
     role: Mapped[str] = mapped_column(String(16))
     workshops: Mapped[list[str]] = mapped_column(JSON)  # empty for organisers, who write them all
+    languages: Mapped[list[str]] = mapped_column(JSON, server_default="[]")  # a translator's targets
     name: Mapped[str] = mapped_column(String(200))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -158,6 +159,20 @@ class Upload(Base):
     token_id: Mapped[int | None] = mapped_column(ForeignKey("tokens.id"), index=True)
     status: Mapped[str] = mapped_column(String(32))
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+class StoredDecision(Base):
+    """An organiser's curation decision (synthesis.models.Decision as JSON), the latest per item.
+
+    Every change is also an audit event, so the history of a decision is in the audit trail.
+    """
+
+    __tablename__ = "decisions"
+
+    summit_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    decision_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    data: Mapped[dict[str, object]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 def database_url(path: Path) -> URL:

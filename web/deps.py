@@ -136,14 +136,25 @@ def require(
     return principal
 
 
-def start_run(request: Request, db: Session, principal: Principal, summit_id: str, *, via: str) -> None:
-    """Start a run of the summit now (409 while one holds the lock), and audit it."""
+def start_run(
+    request: Request,
+    db: Session,
+    principal: Principal,
+    summit_id: str,
+    *,
+    via: str,
+    publish_only: bool = False,
+) -> None:
+    """Start a run of the summit now, or only its documents (409 while one holds the lock); audit it."""
     state = app_state(request)
     summit_config(state.config, summit_id)
     try:
-        state.launcher.start(summit_id, by=f"{via}, by {principal.name}", now=now())
+        state.launcher.start(
+            summit_id, by=f"{via}, by {principal.name}", now=now(), publish_only=publish_only
+        )
     except RunLocked as error:
         raise WebError(409, "run_in_progress", str(error), error.hint) from None
-    record(db, summit_id=summit_id, actor=principal, action="run", target=summit_id,
+    action = "publish" if publish_only else "run"
+    record(db, summit_id=summit_id, actor=principal, action=action, target=summit_id,
            address=client_address(request), now=now())  # fmt: skip
     db.commit()

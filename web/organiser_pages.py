@@ -9,12 +9,16 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from synthesis.edition import EDITION_FILE
+from synthesis.models import Language, SummitConfig
 from synthesis.output import OutsideOutputs, inside
 from synthesis.publish import runs
 from synthesis.report import read_report
 from synthesis.run_index import INDEX_FILE
+from synthesis.translate.desk import missing_counts
+from synthesis.translate.memory import TranslationMemory, TranslationMemoryError
 from web.access import AccessError, Principal, create_token, list_tokens, revoke_token
 from web.audit import events, record
+from web.config import WebConfig
 from web.deps import (
     Database,
     WebError,
@@ -27,13 +31,27 @@ from web.deps import (
     summit_config,
     translator,
 )
+from web.latest import printed_synthesis
 from web.notes import list_notes
 from web.pages import check_csrf, render, small_form
+from web.review_pages import review_summary
 from web.runs import EXIT_MEANINGS, last_report
 
 router = APIRouter(prefix="/summits/{summit_id}")
 RUNS_SHOWN = 10
 INTERNAL_FILES = frozenset({EDITION_FILE, INDEX_FILE})  # the run's bookkeeping, not documents
+
+
+def missing_translations(config: WebConfig, summit: SummitConfig) -> dict[Language, int] | None:
+    """Per language, the texts the next publication would print untranslated; None before a run."""
+    synthesis = printed_synthesis(config, summit.id, summit)
+    if synthesis is None:
+        return None
+    try:
+        memory = TranslationMemory.load(config.summit_dir(summit.id) / "translations")
+    except TranslationMemoryError:
+        return None  # the desk and the run say what is wrong with the file
+    return missing_counts(synthesis, languages=summit.languages, memory=memory)
 
 
 def _organiser(request: Request, db: Session, summit_id: str) -> Principal:
@@ -69,6 +87,8 @@ def dashboard(summit_id: str, request: Request, db: Database) -> Response:
         "run": state.launcher.status(summit_id),
         "history": history,
         "events": events(db, summit_id, limit=30),
+        "review": review_summary(db, state.config, summit_id),
+        "missing": missing_translations(state.config, summit),
     }
     return render(request, "dashboard.html", context)
 
@@ -139,7 +159,9 @@ async def new_token(summit_id: str, request: Request, db: Database) -> Response:
     check_csrf(request, str(form.get("csrf_token") or ""))
     summit = summit_config(state.config, summit_id)
     role = str(form.get("role") or "rapporteur")
+    # Each role takes only its own choices: boxes ticked before switching role are left out.
     workshops = tuple(str(w) for w in form.getlist("workshop")) if role == "rapporteur" else ()
+    languages = tuple(str(code) for code in form.getlist("language")) if role == "translator" else ()
     try:
         token, made = create_token(
             db,
@@ -149,11 +171,12 @@ async def new_token(summit_id: str, request: Request, db: Database) -> Response:
             name=str(form.get("name") or "").strip(),
             now=now(),
             known_workshops=[w.id for w in summit.workshops],
+            languages=languages,
         )
     except AccessError as error:
         return tokens_page(request, db, summit_id, error=f"{error} ({error.hint})")
     record(db, summit_id=summit_id, actor=principal, action="token-create",
-           target=f"{made.role} {made.name}", detail=",".join(made.workshops),
+           target=f"{made.role} {made.name}", detail=",".join(made.workshops or made.languages),
            address=client_address(request), now=now())  # fmt: skip
     db.commit()
     return tokens_page(request, db, summit_id, created=token)

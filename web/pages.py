@@ -80,7 +80,7 @@ async def small_form(request: Request) -> dict[str, str]:
 
 
 def home_of(principal: Principal) -> str:
-    page = "dashboard" if principal.is_organiser else "notes"
+    page = {"organiser": "dashboard", "translator": "translate"}.get(principal.role, "notes")
     return f"/summits/{principal.summit_id}/{page}"
 
 

@@ -46,8 +46,8 @@ class RunLauncher:
     def log_path(self, summit_id: str, now: datetime) -> Path:
         return self.config.state_dir / "web-runs" / summit_id / f"{now:%Y-%m-%dT%H%M%S}.log"
 
-    def start(self, summit_id: str, *, by: str, now: datetime) -> None:
-        """Start a run now; raises RunLocked when one is already going on."""
+    def start(self, summit_id: str, *, by: str, now: datetime, publish_only: bool = False) -> None:
+        """Start a run now (`summit publish` with `publish_only`); raises RunLocked when one is going on."""
         outputs = self.config.summit_outputs(summit_id)
         with self._guard:
             child = self._children.get(summit_id)
@@ -59,7 +59,8 @@ class RunLauncher:
             log = self.log_path(summit_id, now)
             log.parent.mkdir(parents=True, exist_ok=True)
             command = [
-                sys.executable, "-m", "synthesis", "run", str(self.config.summit_dir(summit_id)),
+                sys.executable, "-m", "synthesis", "publish" if publish_only else "run",
+                str(self.config.summit_dir(summit_id)),
                 "--outputs", str(self.config.outputs_dir), "--state-dir", str(self.config.state_dir),
                 "--trigger", by,
             ]  # fmt: skip

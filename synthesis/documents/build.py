@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from synthesis.documents.columns import Columns as _Columns
@@ -23,6 +24,7 @@ from synthesis.documents.content import (
     Pair,
     PracticeItem,
     QuoteItem,
+    Text,
     WorkshopContent,
 )
 from synthesis.documents.errors import DocumentError
@@ -38,6 +40,7 @@ from synthesis.models import (
     Commitment,
     Language,
     Quote,
+    Review,
     SummitConfig,
     SummitSynthesis,
     WorkshopSynthesis,
@@ -49,6 +52,8 @@ STRENGTH = {
     "planned": N_("planned commitment"),
     "proposed": N_("proposed commitment"),
 }
+# After an item organisers have not reviewed yet, when they curate and print everything.
+UNREVIEWED = N_("not yet reviewed")
 
 
 def _headings(c: _Columns) -> Headings:
@@ -85,15 +90,15 @@ def _commitment(c: _Columns, names: Sources, item: Commitment, workshop: Pair) -
         id=item.id,
         city=actor.left.text,
         deadline=c.say(lambda loc: loc.deadline(item.deadline)),
-        text=c.free(item.source.quote, item.language),
+        text=c.free(item.text, item.language),
         workshop=workshop,
         source=names.source(item.source.note_id),
-        strength=c.message(STRENGTH[item.strength]),
+        strength=_reviewed(c, c.message(STRENGTH[item.strength]), item.review, in_text=True),
         also_reported=len(item.also_reported),
         deadline_date=item.deadline,
         reference=names.reference(item.source, workshop),
         actor=actor,
-        original=c.original(item.source.quote, item.language),
+        original=c.original(item.text, item.language),
     )
 
 
@@ -103,7 +108,7 @@ def _practice(c: _Columns, names: Sources, practice: BestPractice) -> PracticeIt
         id=practice.id,
         city=city.left.text,
         initiative=practice.initiative,
-        text=c.free(practice.source.quote, practice.language),
+        text=_reviewed(c, c.free(practice.text, practice.language), practice.review),
         source=names.source(practice.source.note_id),
         actor=city,
     )
@@ -113,12 +118,27 @@ def _quote(c: _Columns, names: Sources, quote: Quote) -> QuoteItem:
     credit = names.attribution(quote.source.note_id)
     return QuoteItem(
         id=quote.id,
-        text=c.quote(quote.text, quote.language),
+        text=_reviewed(c, c.quote(quote.text, quote.language), quote.review),
         attribution=credit.left.text,
         source=names.source(quote.source.note_id),
         original=c.original(quote.text, quote.language),
         credit=credit,
+        poster=quote.poster,
     )
+
+
+def _reviewed(c: _Columns, pair: Pair, review: Review | None, *, in_text: bool = False) -> Pair:
+    """An item nobody has reviewed yet says so, discreetly: in its marker, or after its label."""
+    if review != "unreviewed":
+        return pair
+    label = c.message(UNREVIEWED)
+
+    def mark(text: Text, note: Text) -> Text:
+        if in_text:
+            return replace(text, text=f"{text.text} · {note.text}")
+        return replace(text, marker=f"{text.marker} · {note.text}" if text.marker else note.text)
+
+    return Pair(mark(pair.left, label.left), mark(pair.right, label.right))
 
 
 def _register_order(item: CommitmentItem) -> tuple[bool, date, bool, str, str]:

@@ -83,6 +83,7 @@ class QuoteItem:
     source: str
     original: Pair | None = None  # as for CommitmentItem: the words as written, outside the pair
     credit: Pair | None = None  # `attribution` with the city named in each column's language
+    poster: bool | None = None  # an organiser's choice: always on the poster (True), never (False)
 
 
 @dataclass(frozen=True, slots=True)

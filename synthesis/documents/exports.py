@@ -41,6 +41,8 @@ COMMITMENT_COLUMNS = (
     "start",
     "end",
     "also_reported",
+    "wording",  # an organiser's wording, printed instead of the quote; empty: the quote is printed
+    "review",  # approved or unreviewed once organisers curate; empty before
 )
 # Decidim.default_csv_col_sep, which the importer splits on unless an instance changed it.
 DECIDIM_SEPARATOR = ";"
@@ -100,8 +102,10 @@ def commitments_csv(
             c.source.start,
             c.source.end,
             len(c.also_reported),
+            c.wording or "",
+            c.review or "",
         ]
-        row += [texts.get(c.source.quote, c.language, target).text for target in exhibition.languages]
+        row += [texts.get(c.text, c.language, target).text for target in exhibition.languages]
         rows.append(row)
     return _csv([*COMMITMENT_COLUMNS, *extra], rows, excel=excel)
 
@@ -170,7 +174,7 @@ def decidim_csv(synthesis: SummitSynthesis, texts: TranslatedTexts) -> str:
         who = names.get(c.actor.id or "", c.actor.text)
         titles, descriptions = [], []
         for language in LANGUAGES:
-            translation = texts.get(c.source.quote, c.language, language)
+            translation = texts.get(c.text, c.language, language)
             # Decidim refuses the whole file when a row lacks a title in the platform's language,
             # so a language with no translation gets the words as written, tagged with their own.
             usable = language == c.language or translation.origin != "original"

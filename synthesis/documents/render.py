@@ -23,9 +23,11 @@ from synthesis.errors import SynthesisError
 from synthesis.models import Language, SummitSynthesis
 from synthesis.output import inside, write_atomically
 from synthesis.processes import die_with_parent
+from synthesis.site import write_site
 from synthesis.translate.memory import export_untranslated
 
 log = logging.getLogger(__name__)
+SITE_FOLDER = "site"  # the citizens' pages: `summit web` serves them, any web host can
 
 
 @dataclass
@@ -105,6 +107,12 @@ def render_exhibition(
         write_atomically(inside(directory, directory / name), content)
         rendered.files.append(directory / name)
     rendered.files += export_untranslated(texts.untranslated(), directory)
+    _record(
+        rendered,
+        directory,
+        SITE_FOLDER,
+        lambda: write_site(exhibition, directory / SITE_FOLDER),
+    )
     return rendered
 
 

@@ -121,8 +121,13 @@ def choose_for_poster(
     rule = rules()
     shown = _Shown()
     commitments = shown.take(rank_commitments(workshop.commitments, originals, rule), rule.commitments.max)
-    voices = [q for q in workshop.quotes if not is_agenda_line(q.text, rule)]
-    quotes = shown.take(_readable_first(voices, rule), rule.quotes.max)
+    # An organiser's choice wins: a pinned quote comes first, a refused one never shows.
+    voices = [
+        q for q in workshop.quotes if q.poster or (q.poster is None and not is_agenda_line(q.text, rule))
+    ]
+    pinned = tuple(q for q in voices if q.poster)[: rule.quotes.max]  # shown even if it repeats
+    others = [q for q in _readable_first(voices, rule) if not q.poster]
+    quotes = pinned + shown.take(others, rule.quotes.max - len(pinned))
     practices = shown.take(_one_per_city(_readable_first(workshop.practices, rule)), rule.practices.max)
     return replace(
         workshop,

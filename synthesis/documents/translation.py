@@ -17,13 +17,13 @@ def free_texts(synthesis: SummitSynthesis) -> Iterator[tuple[str, Language]]:
     and every actor they can only name with the note's words ("A local NGO from Düsseldorf")."""
     for workshop in synthesis.workshops:
         for commitment in workshop.commitments:
-            yield commitment.source.quote, commitment.language
+            yield commitment.text, commitment.language
             if named_as_written(commitment.actor):
                 yield commitment.actor.text, commitment.language
         for recommendation in workshop.recommendations:
             yield recommendation.source.quote, recommendation.language
         for practice in workshop.best_practices:
-            yield practice.source.quote, practice.language
+            yield practice.text, practice.language
         for quote in workshop.quotes:
             yield quote.text, quote.language
 

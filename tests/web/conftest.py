@@ -12,12 +12,15 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from synthesis.models import SummitSynthesis
 from tests.conftest import SAMPLE_SUMMIT
 from web.access import create_token
 from web.app import create_app
 from web.config import WebConfig
 
 SUMMIT_ID = "dusseldorf-2019"
+SAMPLE_SYNTHESIS = Path(__file__).parents[1] / "fixtures" / "synthesis-sample.json"
+RUN_AT = datetime(2019, 9, 1, 23, 30, tzinfo=UTC)
 FRENCH_NOTE = (
     "Atelier sur la ville inclusive. La maire de Lyon a présenté les cafés solidaires du quartier.\n\n"
     "Lyon s'engage à ouvrir trois nouveaux centres de quartier d'ici 2021, avec les associations locales.\n\n"
@@ -53,7 +56,10 @@ def web(tmp_path: Path) -> Iterator[WebSetup]:
     app = create_app(config)
 
     def make_token(
-        role: str = "rapporteur", workshops: tuple[str, ...] = ("inclusive",), name: str = "Claire"
+        role: str = "rapporteur",
+        workshops: tuple[str, ...] = ("inclusive",),
+        name: str = "Claire",
+        languages: tuple[str, ...] = ("fr",),
     ) -> str:
         with Session(app.state.summit.engine) as db:
             token, _ = create_token(
@@ -63,6 +69,7 @@ def web(tmp_path: Path) -> Iterator[WebSetup]:
                 workshops=workshops if role == "rapporteur" else (),  # type: ignore[arg-type]
                 name=name,
                 now=datetime.now(UTC),
+                languages=languages if role == "translator" else (),
             )
             db.commit()
         return token
@@ -77,3 +84,23 @@ def bearer(token: str) -> dict[str, str]:
 
 def note_form(workshop: str = "inclusive", **extra: str) -> dict[str, str]:
     return {"workshop": workshop, "session": "2019-08-31 morning", "title": "Villes accueillantes", **extra}
+
+
+def publish_sample(
+    outputs: Path, synthesis: Path | SummitSynthesis = SAMPLE_SYNTHESIS, when: datetime = RUN_AT
+) -> Path:
+    """A complete run of the summit in `outputs`, holding a synthesis (a file, or a record), as `latest`."""
+    from synthesis.publish import publish, run_name, start_staging
+
+    name = run_name(when.date(), when)
+    staging = start_staging(outputs / SUMMIT_ID, name)
+    if isinstance(synthesis, Path):
+        shutil.copy(synthesis, staging / "synthesis.json")
+    else:
+        (staging / "synthesis.json").write_text(synthesis.model_dump_json(), encoding="utf-8")
+    return publish(staging, name)
+
+
+@pytest.fixture
+def published(web: WebSetup) -> Path:
+    return publish_sample(web.config.outputs_dir)

@@ -57,7 +57,7 @@ def test_migrations_make_the_schema_in_wal_mode_and_run_once(tmp_path: Path) -> 
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
-        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
     with Session(engine) as db, db.begin():
         _rapporteur(db)
     engine.dispose()
@@ -66,6 +66,30 @@ def test_migrations_make_the_schema_in_wal_mode_and_run_once(tmp_path: Path) -> 
     with Session(again) as db:
         assert [t.name for t in list_tokens(db)] == ["Claire Dubois"]
     again.dispose()
+
+
+def test_a_database_of_the_first_schema_keeps_its_tokens_and_never_reuses_their_ids(tmp_path: Path) -> None:
+    from alembic import command
+
+    from web.db import alembic_config, migration_engine
+
+    path = tmp_path / "summit.db"
+    config, old = alembic_config(path), migration_engine(f"sqlite:///{path}")
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO tokens (id, summit_id, role, workshops, name, token_hash, created_at)"
+            " VALUES (7, 'dusseldorf-2019', 'rapporteur', '[\"healthy\"]', 'Old', 'x', '2019-08-30')"
+        )
+        connection.exec_driver_sql("DELETE FROM tokens")  # id 7 is used up, as after a revocation purge
+    old.dispose()
+    engine = open_database(path)
+    with Session(engine) as db, db.begin():
+        _, principal = create_token(db, summit_id="dusseldorf-2019", role="translator", workshops=(),
+                                    name="Tess", now=NOW, languages=("fr",))  # fmt: skip
+    assert principal.token_id == 8 and principal.languages == ("fr",)
+    engine.dispose()
 
 
 def test_the_models_and_the_migrated_schema_do_not_drift(engine: Engine) -> None:
@@ -128,7 +152,7 @@ def test_an_organiser_writes_every_workshop(db: Session) -> None:
     [
         ("Düsseldorf 2019", "rapporteur", ["healthy"], "A", "is not a summit id", "lowercase"),
         ("../etc", "rapporteur", ["healthy"], "A", "is not a summit id", "lowercase"),
-        ("dusseldorf-2019", "admin", [], "A", "'admin' is not a role", "rapporteur or organiser"),
+        ("dusseldorf-2019", "admin", [], "A", "'admin' is not a role", "rapporteur, organiser or translator"),
         ("dusseldorf-2019", "rapporteur", [], "A", "needs a workshop", "the rapporteur writes for"),
         ("dusseldorf-2019", "organiser", ["healthy"], "A", "takes no workshop", "give them none"),
         (

@@ -118,7 +118,11 @@ def test_revoking_an_unknown_token_is_one_line_with_a_hint(inputs: Path, tmp_pat
             "its workshops are: communicative, healthy, resilient, connective, inclusive",
         ),
         (["dusseldorf-2019", "--role", "rapporteur"], "a rapporteur's token needs a workshop", "workshop(s)"),
-        (["dusseldorf-2019", "--role", "admin"], "'admin' is not a role", "rapporteur or organiser"),
+        (
+            ["dusseldorf-2019", "--role", "admin"],
+            "'admin' is not a role",
+            "rapporteur, organiser or translator",
+        ),
     ],
 )
 def test_create_refuses_with_a_hint(

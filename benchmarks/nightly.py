@@ -14,8 +14,8 @@ down). Then, one right after the other on the same machine:
 - full, warm: cache and outputs deleted, Prefect's database kept (a night after a
   rule change), temporary server;
 - served: the no-change run against a running `prefect server start`, then a
-  full run against it (cache and outputs deleted again): the scheduled night of
-  `summit serve`;
+  full run against it (cache and outputs deleted again), then one more note changed:
+  the scheduled night of `summit serve`;
 - direct: the same library stages with no Prefect (a process pool with the
   same number of workers, each loading its models once), empty cache;
 - bare: `nlp.pipe` of the same models over a sample of the same text, as the
@@ -139,14 +139,19 @@ def forget_the_night(work: Path) -> None:
     shutil.rmtree(work / "outputs")
 
 
+def add_a_pledge(note: Path) -> None:
+    """One rapporteur's correction: a sentence more in one note."""
+    note.write_text(note.read_text("utf-8") + "\nLyon will open one more cool room by 2021.\n", "utf-8")
+
+
 def bench_size(notes: int, words: int, work: Path, skip_direct: bool) -> dict[str, object]:
     summit = work / "summit"
     written = generate(summit, notes, words)
     result: dict[str, object] = {"notes": notes, "words": written}
     result["full"] = measure(run_command(summit, work))
     result["no_change"] = measure(run_command(summit, work))
-    changed = next((summit / "notes" / "healthy").glob("*.md"))
-    changed.write_text(changed.read_text("utf-8") + "\nLyon will open one more cool room by 2021.\n", "utf-8")
+    notes_of = sorted((summit / "notes" / "healthy").glob("*.md"))
+    add_a_pledge(notes_of[0])
     result["one_change"] = measure(run_command(summit, work))
     forget_the_night(work)
     result["full_warm"] = measure(run_command(summit, work))
@@ -155,6 +160,8 @@ def bench_size(notes: int, words: int, work: Path, skip_direct: bool) -> dict[st
         result["served_no_change"] = measure(run_command(summit, work), env=env)
         forget_the_night(work)
         result["served_full"] = measure(run_command(summit, work), env=env)
+        add_a_pledge(notes_of[1])
+        result["served_one_change"] = measure(run_command(summit, work), env=env)
     finally:
         server.terminate()
         server.wait()
@@ -176,8 +183,9 @@ def table(results: list[dict[str, object]]) -> str:
     direct call for the three kinds of full night."""
     lines = [
         "| notes | words | full s | words/s | peak MB | no change | one change | served no change "
-        "| full warm s | served full s | direct s | overhead: full / warm / served | bare ceiling s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| served one change | full warm s | served full s | direct s | overhead: full / warm / served "
+        "| bare ceiling s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         runs: dict[str, dict[str, float]] = {k: v for k, v in r.items() if isinstance(v, dict)}  # type: ignore[misc]
@@ -190,7 +198,9 @@ def table(results: list[dict[str, object]]) -> str:
         lines.append(
             f"| {r['notes']} | {words:,} | {f:.1f} | {words / f:,.0f} | {runs['full']['peak_mb']:.0f} "
             f"| {runs['no_change']['seconds'] / f:.1%} | {runs['one_change']['seconds'] / f:.1%} "
-            f"| {runs['served_no_change']['seconds'] / f:.1%} | {runs['full_warm']['seconds']} "
+            f"| {runs['served_no_change']['seconds'] / f:.1%} "
+            f"| {runs['served_one_change']['seconds'] / runs['served_full']['seconds']:.1%} "
+            f"| {runs['full_warm']['seconds']} "
             f"| {runs['served_full']['seconds']} | {direct or '-'} | {over} "
             f"| {runs['bare']['ceiling_seconds']} |"
         )

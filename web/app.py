@@ -23,6 +23,7 @@ from web.deps import AppState, WebError, translator
 from web.i18n import LANGUAGES, NAMES
 from web.runs import RunLauncher
 from web.security import SecurityHeaders, load_secret
+from web.suggestions import machine_suggestions
 
 HERE = Path(__file__).parent
 
@@ -34,6 +35,7 @@ def create_app(config: WebConfig) -> FastAPI:
     app.state.summit = AppState(
         config=config, engine=open_database(config.db), secret=load_secret(config.secret_file),
         limiter=SignInLimiter(), launcher=RunLauncher(config), templates=templates,
+        suggest=machine_suggestions(config),
     )  # fmt: skip
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -25,6 +25,9 @@ def web_config(
         inputs_dir=inputs.resolve(), outputs_dir=(outputs or settings.outputs_dir).resolve(),
         state_dir=(state_dir or settings.state_dir).resolve(), db=(db or settings.db).resolve(),
         max_file_bytes=int(settings.max_file_mb * 1_000_000),
+        suggest_with=tuple(name for name in settings.translator_names() if name != "memory"),
+        translate_url=settings.translate_url,
+        translate_key=settings.translate_key,
     )  # fmt: skip
 
 

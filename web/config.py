@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 
 class WebConfig(BaseModel):
@@ -17,6 +17,10 @@ class WebConfig(BaseModel):
     max_file_bytes: int = Field(10_000_000, gt=0)
     max_files: int = Field(10, gt=0, description="files per upload form")
     session_hours: int = Field(12, gt=0)
+    # Machine translation backends ("argos", "http") whose proposals the translation desk shows.
+    suggest_with: tuple[str, ...] = ()
+    translate_url: str | None = None
+    translate_key: SecretStr | None = None
 
     @property
     def secret_file(self) -> Path:

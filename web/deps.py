@@ -6,7 +6,7 @@ as an error page elsewhere, and audits every 403.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -22,6 +22,7 @@ from synthesis.errors import SynthesisError
 from synthesis.lock import RunLocked
 from synthesis.models import SUMMIT_ID_PATTERN, SummitConfig
 from synthesis.summit import load_summit
+from synthesis.translate.base import Segment
 from web.access import Principal, SignInLimiter, principal_for_session, principal_for_token
 from web.audit import record
 from web.config import WebConfig
@@ -47,6 +48,8 @@ class AppState:
     limiter: SignInLimiter
     launcher: RunLauncher
     templates: Jinja2Templates
+    # Machine proposals for the translation desk; None: no machine backend is configured.
+    suggest: Callable[[list[Segment]], list[str | None]] | None = None
 
 
 def app_state(request: Request) -> AppState:

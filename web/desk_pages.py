@@ -10,6 +10,7 @@ same as JSON. Organisers translate into any language, translators into theirs, r
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -155,10 +156,20 @@ def desk_page(
     segments = [s for s in queue if s.segment.target == chosen]
     done = find_segment(synthesis, languages=summit.languages, key=saved) if saved else None
     context |= {
-        "counts": counts, "chosen": chosen, "segments": segments[:SHOWN], "total": len(segments),
+        "counts": counts, "chosen": chosen, "segments": _suggested(request, segments[:SHOWN]),
+        "total": len(segments),
         "saved": done, "saved_text": memory.translate([done])[0] if done else None,
     }  # fmt: skip
     return render(request, "desk.html", context, status=error.status if error else 200)
+
+
+def _suggested(request: Request, segments: list[DeskSegment]) -> list[DeskSegment]:
+    """The segments shown, each with the configured machine backend's proposal, if there is one."""
+    suggest = app_state(request).suggest
+    if suggest is None or not segments:
+        return segments
+    proposals = suggest([s.segment for s in segments])
+    return [replace(s, suggestion=p) for s, p in zip(segments, proposals, strict=True)]
 
 
 @router.get("/summits/{summit_id}/translate")

@@ -149,3 +149,24 @@ def test_a_heading_without_a_deadline_is_an_agenda_line(extract: Extract, lang: 
 
 def test_a_heading_without_a_speaker_or_a_name_is_no_pledge(extract: Extract) -> None:
     assert extract("Key target for 2021: every new hire completes the module.", "en").commitments == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "strength"),
+    [
+        # A fronted deadline followed by "wants" or "strives" is a plan, not a present-tense pledge.
+        ("Bis 2030 will die Stadt Gatineau in ihren Gebäuden klimaneutral sein.", "gatineau", "planned"),
+        ("Bis 2025 strebt Casablanca einen Jugendrat in jedem Bezirk an.", "casablanca", "planned"),
+        # An office named by a compound ("Jobcenter", "Flüchtlingshilfe") acts, kept as written for review.
+        ("Das Jobcenter hat zugesagt, ab 2020 Sprechstunden auf Arabisch anzubieten.", None, "firm"),
+        # Welfare associations are in the gazetteer: named inside a target, they are its actor.
+        ("Ziel der Diakonie ist es, 2020 zwei weitere Wärmestuben zu eröffnen.", "diakonie", "planned"),
+    ],
+)
+def test_german_plans_offices_and_associations(
+    extract: Extract, text: str, actor: str | None, strength: str
+) -> None:
+    [commitment] = extract(text, "de", city="lyon").commitments
+    assert (commitment.actor.id, commitment.strength) == (actor, strength)
+    if actor is None:
+        assert (commitment.actor.text, commitment.actor.kind) == ("Das Jobcenter", "unresolved")

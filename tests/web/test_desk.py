@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from synthesis.models import SummitSynthesis
+from synthesis.translate.base import Segment
 from synthesis.translate.memory import TranslationMemory
 from tests.conftest import FIXTURES
 from tests.translate.test_desk import with_note_texts
@@ -85,6 +86,28 @@ def test_a_translator_sees_the_queue_of_their_language(web: WebSetup) -> None:
     assert f'href="{DESK}">Translation desk</a>' in text, "the navigation leads to the desk"
     form = first_form(text)
     assert form["target"] == "fr" and form["source"] in ("en", "de") and form["text"] and form["key"]
+
+
+def test_a_configured_machine_backend_proposes_each_shown_sentence(web: WebSetup) -> None:
+    from web.config import WebConfig
+    from web.suggestions import machine_suggestions
+
+    assert machine_suggestions(web.config) is None, "memory only: nothing to propose"
+    assert (
+        machine_suggestions(WebConfig(**{**web.config.model_dump(), "suggest_with": ("argos",)})) is not None
+    )
+    asked: list[int] = []
+
+    def propose(segments: list[Segment]) -> list[str | None]:
+        asked.append(len(segments))
+        return [f"(machine) {s.text[::-1]}" if i == 0 else None for i, s in enumerate(segments)]
+
+    web.client.app.state.summit.suggest = propose  # type: ignore[attr-defined]
+    publish_sample(web)
+    sign_in(web, web.make_token(role="translator", name="Tess", languages=("fr",)))
+    text = web.client.get(DESK).text
+    assert asked == [30], "one batch for the sentences shown"
+    assert text.count("Machine suggestion:") == 1 and '<span lang="fr">(machine) ' in text
 
 
 def test_an_organiser_switches_between_the_summits_languages(web: WebSetup) -> None:

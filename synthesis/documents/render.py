@@ -24,6 +24,7 @@ from synthesis.models import Language, SummitSynthesis
 from synthesis.output import inside, write_atomically
 from synthesis.processes import die_with_parent
 from synthesis.site import write_site
+from synthesis.site.model import SiteError
 from synthesis.translate.memory import export_untranslated
 
 log = logging.getLogger(__name__)
@@ -107,13 +108,15 @@ def render_exhibition(
         write_atomically(inside(directory, directory / name), content)
         rendered.files.append(directory / name)
     rendered.files += export_untranslated(texts.untranslated(), directory)
-    _record(
-        rendered,
-        directory,
-        SITE_FOLDER,
-        lambda: write_site(exhibition, directory / SITE_FOLDER),
-    )
+    _record(rendered, directory, SITE_FOLDER, partial(_write_site, exhibition, directory / SITE_FOLDER))
     return rendered
+
+
+def _write_site(exhibition: Exhibition, folder: Path) -> None:
+    try:
+        write_site(exhibition, folder)
+    except SiteError as error:  # a workshop id unfit for a path: the site fails, not the documents
+        raise ValueError(f"{error} ({error.hint})") from error
 
 
 def _record(rendered: Rendered, directory: Path, name: str, run: Callable[[], object]) -> None:

@@ -29,3 +29,22 @@ def test_a_second_process_writes_the_same_docx(
     assert sorted(p.name for p in one.files) == sorted(p.name for p in two.files)
     assert _docx_text(alone / "booklet-en-fr.docx") == _docx_text(aside / "booklet-en-fr.docx")
     assert not [p.name for p in aside.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_a_workshop_the_site_cannot_hold_fails_the_site_only(
+    sample_synthesis: SummitSynthesis, no_translations: TranslatedTexts, tmp_path: Path
+) -> None:
+    # A summit.yaml may name a workshop "register": the site's own folder has that name.
+    assert sample_synthesis.summit is not None
+    first = sample_synthesis.workshops[0]
+    summit = sample_synthesis.summit
+    workshops = (summit.workshops[0].model_copy(update={"id": "register"}), *summit.workshops[1:])
+    clash = sample_synthesis.model_copy(
+        update={
+            "summit": summit.model_copy(update={"workshops": workshops}),
+            "workshops": (first.model_copy(update={"workshop": "register"}), *sample_synthesis.workshops[1:]),
+        }
+    )
+    rendered = render_exhibition(clash, no_translations, tmp_path, languages=("en", "fr"))
+    assert list(rendered.failed) == ["site"] and "register" in rendered.failed["site"]
+    assert (tmp_path / "booklet-en-fr.pdf").is_file() and (tmp_path / "poster-register-en-fr.pdf").is_file()

@@ -49,6 +49,7 @@ from synthesis.provenance import software_versions
 from synthesis.publish import latest_run, previous_index, prune, publish, run_name, start_staging
 from synthesis.report import CacheCounts, RunReport, build_report, read_report, unchanged_report, write_report
 from synthesis.run_index import RunIndex
+from synthesis.site.moved import moved_commitments
 from synthesis.store import RecordStore
 from synthesis.translate.config import build_chain
 
@@ -154,10 +155,11 @@ def translate_task(synthesis: SummitSynthesis, config: RunConfig) -> TranslatedT
 def render_task(
     synthesis: SummitSynthesis, texts: TranslatedTexts, staging: Path, config: RunConfig
 ) -> Rendered:
+    moved = moved_commitments(latest_run(config.summit_outputs), synthesis)
     return render_exhibition(
         synthesis, texts, staging, languages=config.languages,
         branding=Branding(url=config.public_url), poster_size=config.poster_size,
-        excel_csv=config.excel_csv, workers=config.workers,
+        excel_csv=config.excel_csv, workers=config.workers, moved=moved,
     )  # fmt: skip
 
 

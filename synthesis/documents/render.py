@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -71,11 +71,13 @@ def render_exhibition(
     poster_size: str = "A1",
     excel_csv: bool = False,
     workers: int = 1,
+    moved: Mapping[str, str | None] | None = None,
 ) -> Rendered:
     """Every document of the exhibition in `directory`; one that fails is reported, the others written.
 
     With `workers` > 1 the DOCX, slow to build with python-docx, is written in a second process
     while this one writes the PDFs. It is a fresh interpreter (spawn): the caller may hold threads.
+    `moved` maps commitment ids of earlier runs to their successors, for the site's old addresses.
     """
     exhibition = build_exhibition(synthesis, languages=languages, texts=texts, branding=branding)
     names = document_names(exhibition)
@@ -108,13 +110,14 @@ def render_exhibition(
         write_atomically(inside(directory, directory / name), content)
         rendered.files.append(directory / name)
     rendered.files += export_untranslated(texts.untranslated(), directory)
-    _record(rendered, directory, SITE_FOLDER, partial(_write_site, exhibition, directory / SITE_FOLDER))
+    write = partial(_write_site, exhibition, directory / SITE_FOLDER, moved)
+    _record(rendered, directory, SITE_FOLDER, write)
     return rendered
 
 
-def _write_site(exhibition: Exhibition, folder: Path) -> None:
+def _write_site(exhibition: Exhibition, folder: Path, moved: Mapping[str, str | None] | None) -> None:
     try:
-        write_site(exhibition, folder)
+        write_site(exhibition, folder, moved=moved)
     except SiteError as error:  # a workshop id unfit for a path: the site fails, not the documents
         raise ValueError(f"{error} ({error.hint})") from error
 

@@ -37,6 +37,16 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "city_page": {"en": "City page", "fr": "Page de la ville", "de": "Seite der Stadt"},
     "count": {"en": "Mentions", "fr": "Mentions", "de": "Nennungen"},
+    "moved": {
+        "en": "This commitment was reworded in its note. It is now here:",
+        "fr": "Cet engagement a été reformulé dans sa note. Il se trouve désormais ici :",
+        "de": "Diese Zusage wurde in ihrer Notiz umformuliert. Sie steht jetzt hier:",
+    },
+    "gone": {
+        "en": "This commitment is no longer in the synthesis. The register lists those it holds now.",
+        "fr": "Cet engagement ne figure plus dans la synthèse. Le registre présente ceux qu’elle contient.",
+        "de": "Diese Zusage ist nicht mehr in der Synthese. Das Register führt die, die sie jetzt enthält.",
+    },
 }
 
 

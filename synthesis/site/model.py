@@ -27,7 +27,7 @@ from synthesis.site.slugs import Slugs, slug
 # Top-level folders of the site: a workshop with one of these ids would overwrite them.
 RESERVED = frozenset({"register", "cities", "commitments"})
 _WORKSHOP_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_COMMITMENT_ID = re.compile(r"^[A-Za-z0-9_-]+$")
+COMMITMENT_ID = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 class SiteError(SynthesisError):
@@ -77,7 +77,7 @@ def _check_ids(exhibition: Exhibition) -> None:
                 hint=f"workshop ids are lowercase letters, digits and '-', other than {sorted(RESERVED)}",
             )
     for item in _all_commitments(exhibition):
-        if not _COMMITMENT_ID.match(item.id):
+        if not COMMITMENT_ID.match(item.id):
             raise SiteError(f"commitment id {item.id!r} cannot name a page", hint="rebuild the exhibition")
 
 

@@ -7,7 +7,7 @@ any web host, under any prefix (/s/dusseldorf-2019/), and opened from disk.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from synthesis.models import Language
 from synthesis.output import write_atomically
 from synthesis.site.labels import site_labels, word
 from synthesis.site.model import (
+    COMMITMENT_ID,
     Filter,
     Site,
     actor_of,
@@ -28,6 +29,7 @@ from synthesis.site.model import (
     same,
     workshop_path,
 )
+from synthesis.site.moved import MOVED_FILE, moved_json
 
 HERE = Path(__file__).parent
 STYLE = HERE / "style.css"
@@ -100,8 +102,9 @@ def footer_lines(exhibition: Exhibition) -> list[Pair]:
 
 
 class _Renderer:
-    def __init__(self, exhibition: Exhibition, base_path: str) -> None:
+    def __init__(self, exhibition: Exhibition, base_path: str, moved: Mapping[str, str | None]) -> None:
         self.site = Site(exhibition)
+        self.moved = moved
         self.ex = exhibition
         self.base_path = base_path.rstrip("/")
         self.pages: dict[str, str] = {}
@@ -156,6 +159,10 @@ class _Renderer:
                 item=item,
                 workshop=self.site.workshop_of(item),
             )
+        for old, new in sorted(self.moved.items()):
+            if old not in self.site.commitments and COMMITMENT_ID.match(old):
+                target = self.site.commitments.get(new) if new else None
+                self.page(f"commitments/{old}.html", "moved.html", h.commitment, target=target)
         self._register()
         self.page("cities/index.html", "cities.html", h.cities)
         for row in ex.cities:
@@ -176,21 +183,30 @@ class _Renderer:
             self.page(path, "register.html", h.register, subtitle, current=current, items=items)
 
 
-def render_site(exhibition: Exhibition, *, base_path: str = "") -> dict[str, str]:
+def render_site(
+    exhibition: Exhibition, *, base_path: str = "", moved: Mapping[str, str | None] | None = None
+) -> dict[str, str]:
     """Every page of the citizens' site: relative path (posix, e.g. "index.html",
     "healthy/index.html") -> HTML text.
 
     `base_path` is where the site will be published ("https://example.org/s/dusseldorf-2019/"):
-    it only fills each page's canonical link; the pages' own links stay relative.
+    it only fills each page's canonical link; the pages' own links stay relative. `moved` maps
+    earlier commitment ids to the one that replaced them (or None): each gets a page saying so.
     """
-    return _Renderer(exhibition, base_path).render()
+    return _Renderer(exhibition, base_path, moved or {}).render()
 
 
-def write_site(exhibition: Exhibition, directory: Path) -> list[Path]:
+def write_site(
+    exhibition: Exhibition, directory: Path, *, moved: Mapping[str, str | None] | None = None
+) -> list[Path]:
     """render_site written under `directory` (e.g. <run folder>/site/), each file atomically,
-    plus its style.css; returns the files."""
+    plus its style.css and the moved commitments for the next run; returns the files."""
     written = []
-    files = {**render_site(exhibition), "style.css": STYLE.read_text(encoding="utf-8")}
+    files = {
+        **render_site(exhibition, moved=moved),
+        "style.css": STYLE.read_text(encoding="utf-8"),
+        MOVED_FILE: moved_json(moved or {}),
+    }
     for relative, content in files.items():
         target = directory.joinpath(*relative.split("/"))
         write_atomically(target, content)

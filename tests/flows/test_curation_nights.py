@@ -66,3 +66,29 @@ def test_a_decision_survives_a_rerun_and_a_typo_fix_and_an_orphan_is_kept(
     rewritten = night(summit_dir, tmp_path)
     assert match_decisions(load_curation(summit_dir), rewritten).orphans == [decision]
     assert load_curation(summit_dir).decisions == (decision,)
+
+
+def test_an_address_keeps_working_after_its_note_is_reworded(summit_dir: Path, tmp_path: Path) -> None:
+    notes = summit_dir / "notes" / "resilient"
+    write_note(notes, "lyon.md", BODY, language="en", city="Lyon")
+    trees = pledges(night(summit_dir, tmp_path))["3,000"]
+    write_note(notes, "lyon.md", TYPO_FIXED, language="en", city="Lyon")
+    retyped = pledges(night(summit_dir, tmp_path))["3,000"]
+    site = site_of(tmp_path)
+    old_page = (site / "commitments" / f"{trees.id}.html").read_text("utf-8")
+    assert f'href="../commitments/{retyped.id}.html"' in old_page and "was reworded" in old_page
+    assert (site / "commitments" / f"{retyped.id}.html").is_file()
+
+    write_note(notes, "lyon.md", "Lyon will open two cooling rooms for older residents before next summer.\n",
+               language="en", city="Lyon")  # fmt: skip
+    night(summit_dir, tmp_path)
+    site = site_of(tmp_path)
+    for gone in (trees.id, retyped.id):  # the first address is carried on from night to night
+        page = (site / "commitments" / f"{gone}.html").read_text("utf-8")
+        assert "no longer in the synthesis" in page and 'href="../register/index.html"' in page
+
+
+def site_of(tmp_path: Path) -> Path:
+    folder = latest_run(tmp_path / "outputs" / "dusseldorf-2019")
+    assert folder is not None
+    return folder / "site"

@@ -248,9 +248,18 @@ def test_slugs() -> None:
 def test_write_site(exhibition: Exhibition, pages: dict[str, str], tmp_path: Path) -> None:
     written = write_site(exhibition, tmp_path / "site")
     relative = {p.relative_to(tmp_path / "site").as_posix() for p in written}
-    assert relative == set(pages) | {"style.css"}
+    assert relative == set(pages) | {"style.css", "moved.json"}
     assert all(p.is_file() for p in written)
     assert (tmp_path / "site" / "healthy" / "index.html").read_text(encoding="utf-8") == pages[
         "healthy/index.html"
     ]
     assert "@media" in (tmp_path / "site" / "style.css").read_text(encoding="utf-8")
+
+
+def test_an_earlier_address_points_to_its_successor_or_says_it_is_gone(exhibition: Exhibition) -> None:
+    successor = exhibition.register[0]
+    pages = render_site(exhibition, moved={"0ld1d": successor.id, "g0ne": None, successor.id: None})
+    moved, gone = pages["commitments/0ld1d.html"], pages["commitments/g0ne.html"]
+    assert f'href="../commitments/{successor.id}.html"' in moved and "was reworded" in moved
+    assert 'href="../register/index.html"' in gone and "no longer in the synthesis" in gone
+    assert "was reworded" not in pages[f"commitments/{successor.id}.html"], "a current page is never replaced"

@@ -84,52 +84,72 @@ def representative_quotes(
     """Sentences closest to what the workshop's notes say overall (TF-IDF centroid), chosen
     to differ from each other, quoted verbatim. Never paraphrased: the text is the note's."""
     by_id = {n.id: n for n in notes}
-    candidates: list[tuple[str, SourceSpan, list[str], Language]] = []
+    low, high = QUOTE_WORDS
+    candidates: list[tuple[Note, int, int, Language]] = []
+    tokens: list[list[str]] = []
     for extraction in extractions:
         note = by_id.get(extraction.note_id)
         if note is None:
             continue
         for sentence in extraction.sentences:
             text = note.text[sentence.start : sentence.end]
-            words = [w.casefold() for w in _WORD.findall(text)]
-            low, high = QUOTE_WORDS
             complete = text[:1].isupper() and text.rstrip("»”\"' ").endswith((".", "!"))
-            if not complete or not low <= len(text.split()) <= high or "\n" in text:
+            if not complete or "\n" in text or not low <= len(text.split()) <= high:
                 continue  # fragments, headings, questions and list items are no quotes
-            span = SourceSpan(note_id=note.id, start=sentence.start, end=sentence.end, quote=text)
-            candidates.append((text, span, words, sentence.language))
+            candidates.append((note, sentence.start, sentence.end, sentence.language))
+            tokens.append([w.casefold() for w in _WORD.findall(text)])
     if not candidates:
         return ()
     documents = len(candidates)
-    frequency = Counter(w for _, _, words, _ in candidates for w in set(words))
+    frequency = Counter(w for words in tokens for w in set(words))
     idf = {w: math.log(1 + documents / f) for w, f in frequency.items()}
-    vectors = [_vector(words, idf) for _, _, words, _ in candidates]
+    vectors = [_vector(words, idf) for words in tokens]
     centroid: dict[str, float] = defaultdict(float)
     for vector in vectors:
         for w, v in vector.items():
             centroid[w] += v / documents
     relevance = [_cosine(v, centroid) for v in vectors]
+    chosen = pick_diverse(vectors, relevance, min(count, documents))
     top = max(relevance) or 1.0
+    quotes = []
+    for i in chosen:
+        note, start, end, language = candidates[i]
+        text = note.text[start:end]
+        quotes.append(
+            Quote(
+                id=content_id("quote", note.id, str(start)),
+                text=text,
+                language=language,
+                source=SourceSpan(note_id=note.id, start=start, end=end, quote=text),
+                score=round(relevance[i] / top, 3),
+            )
+        )
+    return tuple(quotes)
+
+
+def pick_diverse(vectors: list[dict[str, float]], relevance: list[float], count: int) -> list[int]:
+    """Maximal marginal relevance: each pick is the most central sentence, less its likeness
+    to those already picked; on a tie, the earlier one.
+
+    Redundancy is never negative, so a sentence scores at most DIVERSITY x its relevance:
+    scanning by falling relevance can stop as soon as that bound drops below the best score
+    found. This visits a handful of sentences instead of all of a workshop's thousands.
+    """
+    by_relevance = sorted(range(len(vectors)), key=lambda i: (-relevance[i], i))
     chosen: list[int] = []
-    while len(chosen) < min(count, documents):
-        best = max(
-            (i for i in range(documents) if i not in chosen),
-            key=lambda i: (
-                DIVERSITY * relevance[i]
-                - (1 - DIVERSITY) * max((_cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
-            ),
-        )
+    while len(chosen) < count:
+        best, best_score = -1, -math.inf
+        for i in by_relevance:
+            if DIVERSITY * relevance[i] < best_score:
+                break
+            if i in chosen:
+                continue
+            redundancy = max((_cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
+            score = DIVERSITY * relevance[i] - (1 - DIVERSITY) * redundancy
+            if score > best_score or (score == best_score and i < best):
+                best, best_score = i, score
         chosen.append(best)
-    return tuple(
-        Quote(
-            id=content_id("quote", candidates[i][1].note_id, str(candidates[i][1].start)),
-            text=candidates[i][0],
-            language=candidates[i][3],
-            source=candidates[i][1],
-            score=round(relevance[i] / top, 3),
-        )
-        for i in chosen
-    )
+    return chosen
 
 
 def shared_themes(workshops: Sequence[WorkshopSynthesis], *, minimum: int = 3) -> tuple[SharedTheme, ...]:

@@ -1,9 +1,11 @@
+import random
 from datetime import UTC, date, datetime
 
 from synthesis.digest import (
     changes_since,
     city_index,
     merge_commitments,
+    pick_diverse,
     representative_quotes,
     shared_themes,
 )
@@ -115,6 +117,39 @@ def test_quotes_are_central_distinct_complete_and_verbatim() -> None:
     assert quotes[0].score == 1.0
     assert "coffee" not in " ".join(q.text for q in quotes)
     assert len({q.text for q in quotes}) == 2
+
+
+def _brute_force_mmr(vectors: list[dict[str, float]], relevance: list[float], count: int) -> list[int]:
+    """Maximal marginal relevance over every sentence, as first written: the reference."""
+    chosen: list[int] = []
+    while len(chosen) < count:
+        best = max(
+            (i for i in range(len(vectors)) if i not in chosen),
+            key=lambda i: (
+                0.7 * relevance[i]
+                - 0.3
+                * max(
+                    (sum(v * vectors[j].get(w, 0.0) for w, v in vectors[i].items()) for j in chosen),
+                    default=0.0,
+                )
+            ),
+        )
+        chosen.append(best)
+    return chosen
+
+
+def test_diverse_picks_what_scanning_every_sentence_picks() -> None:
+    rng = random.Random(3)
+    for _ in range(200):
+        vectors = []
+        for _ in range(rng.randint(1, 30)):
+            raw = {w: rng.random() for w in rng.sample("abcdefgh", rng.randint(1, 4))}
+            norm = sum(v * v for v in raw.values()) ** 0.5
+            vectors.append({w: v / norm for w, v in raw.items()})
+        # rounded relevances make ties, which both must break towards the earlier sentence
+        relevance = [round(rng.random(), 1) for _ in vectors]
+        count = min(rng.randint(1, 4), len(vectors))
+        assert pick_diverse(vectors, relevance, count) == _brute_force_mmr(vectors, relevance, count)
 
 
 def _workshop(

@@ -28,6 +28,8 @@ from synthesis.extract.names import proper_names
 __all__ = ["PARTICIPANTS", "Actor", "ActorFinder", "ActorKind", "Candidate"]
 
 _CACHE_KEY = "summit_actor_candidates"
+OPENING_QUOTES = frozenset({"„", "“", "«", '"'})
+CLOSING_QUOTES = frozenset({"“", "”", "»", '"'})
 _PRIORITY = {
     "agent_place": -1,
     "place": 0,
@@ -50,6 +52,12 @@ class ActorFinder:
         )
         self.compound_heads = (
             re.compile(f"(?:{'|'.join(map(re.escape, heads))})$") if lexicon.language == "de" else None
+        )
+        proxies = sorted(
+            (h for h in lexicon.words.get("proxy_heads", ()) if len(h) >= 6), key=len, reverse=True
+        )
+        self.proxy_compounds = (
+            re.compile(f"(?:{'|'.join(map(re.escape, proxies))})$") if lexicon.language == "de" else None
         )
         # PhraseMatchers are much faster than Matcher predicates over every token.
         words = sorted(lexicon.words.get("agent_heads", ()))
@@ -124,8 +132,8 @@ class ActorFinder:
         heads = sorted({start for _, start, _ in matches})
         for index in heads:
             token = doc[index]
-            if not self._is_agent_head(token):
-                continue
+            if not self.is_agent_head(token) or (index > 0 and doc[index - 1].text == "-"):
+                continue  # "centre-ville" is a place in town, not the town
             start = token.i
             while (
                 start > 0
@@ -134,7 +142,14 @@ class ActorFinder:
                 and token.i - start < 4
             ):
                 start -= 1
+            start = self._across_conjunction(doc, start, reserved)
             end = token.i + 1
+            named_after = next((c for c in places if start <= c.start and c.end < end), None)
+            titled = all(t.is_title for t in doc[named_after.end : end]) if named_after else False
+            if named_after and titled and not self._is_proxy(token):
+                # "Victoria Housing Trust", "Gatineau Public Library": a body named after its place.
+                found.append(Candidate(named_after.start, end, "agent_place"))
+                continue
             # "the mayor of Lyon", "la Ville de Genève", "die Stadt Genf": the place is the actor;
             # "a local NGO from Düsseldorf" is an NGO, named with its place.
             after = end + 1 if end < len(doc) and self.lexicon.has("prepositions_of", doc[end].text) else end
@@ -152,6 +167,7 @@ class ActorFinder:
                 and self.lexicon.language == "fr"
             ):
                 end += 1
+            end = self._name_after_head(doc, end, reserved)
             # "l'autorité régionale des transports", "the Ministry of Health"
             if (
                 end + 1 < len(doc)
@@ -168,10 +184,54 @@ class ActorFinder:
             found.append(Candidate(start, end, "agent"))
         return found
 
-    def _is_proxy(self, token: Token) -> bool:
-        return self.lexicon.has("proxy_heads", token.text) or self.lexicon.has("proxy_heads", token.lemma_)
+    def _across_conjunction(self, doc: Doc, start: int, reserved: frozenset[int]) -> int:
+        """ "the Parks and Recreation Department": a capitalised name takes in "X and"."""
+        while (
+            start >= 2
+            and doc[start].is_title
+            and self.lexicon.has("name_conjunctions", doc[start - 1].text)
+            and doc[start - 2].is_title
+            and doc[start - 2].pos_ in ("PROPN", "NOUN", "")
+            and not {start - 1, start - 2} & reserved
+        ):
+            start -= 2
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN", ""):
+                start -= 1
+        return start
 
-    def _is_agent_head(self, token: Token) -> bool:
+    def _name_after_head(self, doc: Doc, end: int, reserved: frozenset[int]) -> int:
+        """ "la mutuelle Solidaires et Unis", "the charity Crisis", „die Stiftung „Zukunft
+        Nachbarschaft“": a common noun, then the name. German capitalises every noun, so there
+        the name is quoted, or one word right before the verb („Der Versorger Nordstrom plant")."""
+        if end < len(doc) and doc[end].text in OPENING_QUOTES:
+            closing = next((t.i for t in doc[end + 1 : end + 8] if t.text in CLOSING_QUOTES), None)
+            if closing is not None:
+                return closing + 1
+        if self.lexicon.language == "de":
+            titled = end < len(doc) and doc[end].is_title and doc[end].is_alpha
+            return end + 1 if titled and end + 1 in reserved else end
+        while end < len(doc) and end not in reserved:
+            if doc[end].is_title and doc[end].is_alpha:
+                end += 1
+            elif (
+                end + 1 < len(doc)
+                and doc[end - 1].is_title
+                and self.lexicon.has("name_conjunctions", doc[end].text)
+                and doc[end + 1].is_title
+                and end + 1 not in reserved
+            ):
+                end += 2
+            else:
+                break
+        return end
+
+    def _is_proxy(self, token: Token) -> bool:
+        if self.lexicon.has("proxy_heads", token.text) or self.lexicon.has("proxy_heads", token.lemma_):
+            return True
+        # German compounds end in their head: Vizebürgermeister, Stadtpräsidentin, Finanzschöffe.
+        return self.proxy_compounds is not None and bool(self.proxy_compounds.search(token.lower_))
+
+    def is_agent_head(self, token: Token) -> bool:
         if token.pos_ in ("VERB", "AUX", "ADP"):
             return False
         if self.lexicon.has("agent_heads", token.text) or (
@@ -205,27 +265,10 @@ class ActorFinder:
         )
 
     def _trigger_word(self, token: Token) -> bool:
-        return self.lexicon.has("reporting_verbs", token.text) or self.lexicon.has(
-            "trigger_auxiliaries", token.text
+        return any(
+            self.lexicon.has(words, token.text)
+            for words in ("reporting_verbs", "trigger_auxiliaries", "attribution_after_comma")
         )
-
-    def can_be_subject(self, doc: Doc, candidate: Candidate) -> bool:
-        """Not inside a prepositional phrase ("prices in Geneva"), not a mere possessor
-        ("Tel Aviv's population"); "Lyon's representative" still counts as Lyon."""
-        if candidate.start > 0:
-            before = doc[candidate.start - 1]
-            if self.lexicon.has("prepositions", before.text) and not self.lexicon.has(
-                "agent_prepositions", before.text
-            ):
-                return False
-        if (
-            candidate.end + 1 < len(doc)
-            and doc[candidate.end].text in self.lexicon.words["possessive_clitics"]
-        ):
-            possessed = doc[candidate.end + 1]
-            # "Seoul's target is to ...": the possessor of a pledge is the one who pledges.
-            return self._is_agent_head(possessed) or self.lexicon.has("pledge_nouns", possessed.text)
-        return True
 
     # -- resolution ---------------------------------------------------------
 

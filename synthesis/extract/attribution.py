@@ -1,9 +1,11 @@
 """Who speaks in a sentence: the place a quoted or minuted speaker represents.
 
 Rapporteurs quote speakers ("'I will open two centres next year,' said the mayor
-of Namur") and minutes keep a speaker label ("Dakar (deputy mayor): I'll send the
-figures by Friday"). The first person of such a sentence is that place; the
-note's own city is only the fallback (see `ActorFinder.resolve`).
+of Namur", "'...,' the mayor of Rabat said") and minutes keep a speaker label
+("Dakar (deputy mayor): I'll send the figures by Friday", "Councillor Okafor
+(Johannesburg): ...", "Deputy Mayor (Lyon) – I will write ..."). The first person of
+such a sentence is that place; the note's own city is only the fallback (see
+`ActorFinder.resolve`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from synthesis.extract.actors import Candidate
 from synthesis.extract.lexicon import Lexicon
 
 REACH = 6  # tokens between a reporting word and the place it introduces ("said the deputy mayor of Namur")
-LABEL_REACH = 8  # tokens a speaker label's parenthesis may hold ("(deputy mayor, culture)")
+LABEL_REACH = 10  # tokens a speaker label may hold ("Councillor Okafor (Johannesburg, housing):")
+CLOSING_QUOTES = frozenset({"”", '"', "»", "“", "'", "’"})
 
 
 def attributed_speaker(sentence: Span, candidates: Sequence[Candidate], *, lexicon: Lexicon) -> str | None:
@@ -24,7 +27,7 @@ def attributed_speaker(sentence: Span, candidates: Sequence[Candidate], *, lexic
     places = [c for c in candidates if c.place_id and sentence.start <= c.start < sentence.end]
     if not places:
         return None
-    label = _speaker_label(sentence, places[0])
+    label = _speaker_label(sentence, places, lexicon)
     if label:
         return label
     doc = sentence.doc
@@ -36,23 +39,31 @@ def attributed_speaker(sentence: Span, candidates: Sequence[Candidate], *, lexic
             introduced = [c for c in places if token.i <= c.start <= token.i + REACH]
             if introduced:
                 return introduced[0].place_id
+            # "'...,' the mayor of Rabat said": the place between the closing quote and the verb.
+            quoted = [t.i for t in doc[sentence.start : token.i] if t.text in CLOSING_QUOTES]
+            before = [c for c in places if quoted and quoted[-1] < c.start and c.end <= token.i]
+            if before and token.i - before[-1].end <= REACH:
+                return before[-1].place_id
     return None
 
 
-def _speaker_label(sentence: Span, first: Candidate) -> str | None:
-    """ "Dakar: ..." or "Dakar (deputy mayor): ..." at the start of the sentence (after a bullet)."""
+def _speaker_label(sentence: Span, places: Sequence[Candidate], lexicon: Lexicon) -> str | None:
+    """A label that opens the sentence and ends in ":" or a dash, and names a place:
+    "Dakar: ...", "Dakar (deputy mayor): ...", "Ms Diallo, Bamako: ...", "Deputy Mayor (Lyon) – ..."."""
     doc = sentence.doc
-    if first.start > sentence.start + 1:
-        return None
-    at, end = first.end, sentence.end
-    if at < end and doc[at].text.startswith("("):
+    start = sentence.start
+    while start < sentence.end and lexicon.has("bullets", doc[start].text):
+        start += 1
+    depth = 0
+    for token in doc[start : min(start + LABEL_REACH, sentence.end - 1)]:
         # The tokenizer may glue the closing parenthesis to the colon: "):".
-        closing = next((t.i for t in doc[at : min(at + LABEL_REACH, end)] if ")" in t.text), None)
-        if closing is None:
-            return None
-        if doc[closing].text.endswith(":"):
-            return first.place_id
-        at = closing + 1
-    if at < end and doc[at].text == ":":
-        return first.place_id
+        ends_label = token.text in (":", "):") or (
+            token.i > start and lexicon.has("line_label_separators", token.text) and token.text != "-"
+        )
+        if ends_label:
+            named = [c for c in places if start <= c.start and c.end <= token.i + (token.text == "):")]
+            return named[0].place_id if named else None
+        depth += token.text.count("(") - token.text.count(")")
+        if depth <= 0 and token.is_alpha and token.is_lower and not lexicon.has("label_words", token.text):
+            return None  # outside brackets, a lower-case word that no name holds: a statement began
     return None

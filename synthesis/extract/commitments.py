@@ -113,7 +113,7 @@ class CommitmentExtractor:
         commitments: list[CommitmentMatch] = []
         # Shorthand ("Dakar: 5 points by 2020") opens with an actor and a separator.
         openers = {c.start for c in candidates} | {c.start - 1 for c in candidates}
-        for sentence in doc.sents:
+        for sentence in map(self._after_label, doc.sents):
             in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
             if (
                 in_sentence
@@ -132,6 +132,22 @@ class CommitmentExtractor:
                 )
                 commitments += sentence_reader.read(reading, in_sentence)
         return commitments, self._recommendations(doc, advice, candidates, speaker_city)
+
+    def _after_label(self, sentence: Span) -> Span:
+        """The sentence after a minutes label ("Action: ...", "A: ..."), which is no part of it."""
+        doc, start = sentence.doc, sentence.start
+        while start < sentence.end and self.lexicon.has("bullets", doc[start].text):
+            start += 1
+        for length in (1, 2, 3):
+            separator = start + length
+            if separator + 1 >= sentence.end:
+                break
+            label = " ".join(t.lower_ for t in doc[start:separator])
+            if self.lexicon.has("line_labels", label) and self.lexicon.has(
+                "line_label_separators", doc[separator].text
+            ):
+                return doc[separator + 1 : sentence.end]
+        return sentence
 
     def _triggers(self, doc: Doc, matches: list[tuple[int, int, int]]) -> list[Span]:
         # Word rules before rules on the tagger's morphology: where two match the same words,

@@ -46,6 +46,13 @@ class TriggerRule:
     present_only: bool = False  # a verb in the past tense (preterite_endings) is no trigger
     # A present tense is a pledge only with a deadline ahead: "Ich schicke die Zahlen bis Freitag".
     needs_deadline: bool = False
+    # A full trigger that pledges only when a deadline is given ("our commitment to reach ... by
+    # 2030"; without one, "our commitment to open data" describes). Unlike needs_deadline it is
+    # no fallback: it keeps its own words.
+    dated: bool = False
+    # "I promise you that every school will ...": the clause that follows is what the speaker
+    # pledges; its own trigger ("will") makes no second commitment with its own subject.
+    takes_clause: bool = False
 
     @property
     def needs_annotation(self) -> bool:
@@ -133,6 +140,8 @@ def load_lexicon(language: Language, path: str | None = None) -> Lexicon:
             verb=rule.get("verb", "last" if rule.get("ending") else "first"),
             present_only=rule.get("present_only", False),
             needs_deadline=rule.get("needs_deadline", False),
+            dated=rule.get("dated", False),
+            takes_clause=rule.get("takes_clause", False),
         )
         for rule in data["triggers"]
     )

@@ -22,7 +22,7 @@ def proper_names(
     found: list[Candidate] = []
     if lexicon.language == "de":
         # German names only count next to a trigger or after "dass": look only there.
-        spots = {j for i in reserved | weak for j in (i - 1, i + 1)} | {
+        spots = {j for i in reserved | weak for j in (i - 1, i + 1, i - 3)} | {
             t.i + 1 for t in doc if lexicon.has("complementizers", t.text)
         }
         for i in sorted(j for j in spots if 0 <= j < len(doc)):
@@ -47,6 +47,8 @@ def proper_names(
                 i += 1
                 continue
             j = _propn_run_end(lexicon, doc, tags, i, propn)
+            # A trigger the tagger took for a name ("Habitat et Humanisme prévoit") ends it.
+            j = next((k for k in range(i, j) if k in reserved), j)
             if j > i and _name_token(lexicon, doc, i, doc[i].sent.start, reserved=reserved):
                 found.append(Candidate(i, j, "name", organisation=_organisation(lexicon, doc[i:j])))
             i = max(j, i + 1)
@@ -75,12 +77,32 @@ def _names_before_triggers(
     """
     taken = {i for c in found for i in range(c.start, c.end)}
     names: list[Candidate] = []
-    for end in sorted(reserved):
+    for trigger in sorted(reserved):
+        # "Emmaüs Connect s'est donné pour mission", "Orange Sénégal a accepté de": past a clitic
+        # and an auxiliary.
+        end = trigger
+        while end > trigger - 2 and end > 0 and lexicon.has("name_gap_words", doc[end - 1].text):
+            end -= 1
         start = end
         while start > 0 and start - 1 not in taken and _capitalised(doc[start - 1]):
             start -= 1
+            # "Le Secours du Quartier offre ...", "Habitat et Humanisme prévoit ...": across "du",
+            # "for", "et" inside the name.
+            if (
+                start >= 2
+                and (
+                    lexicon.has("name_connectors", doc[start - 1].text)
+                    or lexicon.has("name_conjunctions", doc[start - 1].text)
+                )
+                and _capitalised(doc[start - 2])
+                and not {start - 1, start - 2} & taken
+            ):
+                start -= 2
+        opening = doc[start].sent.start
         if start < end and (
-            start == doc[start].sent.start or lexicon.has("clause_separators", doc[start - 1].text)
+            start == opening
+            or lexicon.has("clause_separators", doc[start - 1].text)
+            or (start - 1 == opening and lexicon.has("determiners", doc[opening].text))
         ):
             names.append(Candidate(start, end, "name", organisation=_organisation(lexicon, doc[start:end])))
     return names
@@ -135,15 +157,23 @@ def _propn_run_end(lexicon: Lexicon, doc: Doc, tags: list[int], i: int, propn: i
             j += 2
         else:
             break
+    # "Save the Rivers and Lakes Alliance", "Habitat et Humanisme Services": across "and" when
+    # the whole ends as an organisation's name does; "Venlo and Palermo" stay two names.
+    if j > i and j + 1 < len(tags) and lexicon.has("name_conjunctions", doc[j].text) and doc[j + 1].is_title:
+        end = _propn_run_end(lexicon, doc, tags, j + 1, propn)
+        last = doc[end - 1].lower_
+        if end > j + 1 and (lexicon.has("organisation_words", last) or lexicon.has("agent_heads", last)):
+            return end
     return j
 
 
 def _capitalised(token: Token) -> bool:
+    # The tagger reads unknown name words as anything ("Emmaüs Connect": ADV); not as function words.
     return (
         token.is_alpha
         and token.text[0].isupper()
         and not token.is_stop
-        and token.pos_ in ("NOUN", "PROPN", "X")
+        and token.pos_ in ("NOUN", "PROPN", "X", "ADV", "ADJ")
     )
 
 
@@ -174,8 +204,16 @@ def _name_token(
         )
         # Any capitalised noun could open a clause, so a name must also touch a
         # trigger ("Köln wird", "wird Venlo") or follow "dass".
-        touches = bool({i - 1, i + 1} & (reserved | weak)) or (
-            previous is not None and lexicon.has("complementizers", previous.text)
+        # „Zürich und Genf richten ... aus": the first of two names joined before the verb touches it too.
+        joined = (
+            i + 3 < len(doc)
+            and lexicon.has("name_conjunctions", doc[i + 1].text)
+            and i + 3 in reserved | weak
+        )
+        touches = (
+            bool({i - 1, i + 1} & (reserved | weak))
+            or joined
+            or (previous is not None and lexicon.has("complementizers", previous.text))
         )
         return (
             not inside

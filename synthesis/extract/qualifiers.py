@@ -84,6 +84,34 @@ def conditional(r: Reading, trigger: Span, start: int, end: int) -> bool:
     return any(f" {m} " in text for m in r.lex.words["conditionals"] if " " in m or "'" in m)
 
 
+def verb_first(r: Reading) -> bool:
+    """A German sentence that opens with its finite verb and then its subject: a question
+    without its mark, or a condition („Kriegen wir die Gelder, ..."), never a pledge."""
+    endings = tuple(r.lex.words.get("verb_first_endings", ()))
+    words = [t for t in r.sentence if t.is_alpha][:2]
+    if not endings or len(words) < 2 or words[0].i > r.sentence.start + 1:
+        return False
+    first, second = words
+    return (
+        first.is_title
+        and first.lower_.endswith(endings)
+        and not r.lex.has("prefield_openers", first.text)
+        and not any(c.start == first.i and c.source == "place" for c in r.candidates)
+        and r.lex.has("verb_first_subjects", second.text)
+    )
+
+
+def hedged(r: Reading, start: int, end: int) -> bool:
+    """ "will probably reopen", « va peut-être », „erhöhen wahrscheinlich": a guess, not a pledge."""
+    return any(r.lex.has("hedges", t.text) for t in r.doc[start:end])
+
+
+def habitual(r: Reading, start: int, end: int) -> bool:
+    """ "Jedes Jahr eröffnen wir im Mai ...", « chaque année ... en septembre »: a habit, not a plan."""
+    text = f" {' '.join(t.lower_ for t in r.doc[start:end])} "
+    return any(f" {phrase} " in text for phrase in r.lex.words.get("habitual", ()))
+
+
 def negated(r: Reading, trigger: Span, action: Action, clause_start: int) -> bool:
     doc = r.doc
     # "We won't close it, but instead we will ...": only what follows the turn counts.

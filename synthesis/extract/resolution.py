@@ -103,11 +103,21 @@ def _antecedent(
                 continue
             kind: ActorKind = "city" if place.kind == "city" else "organisation"
             return Actor(doc[other.start : other.end].text, place.id, kind, other.start, other.end)
+        if other.source.startswith("agent") and _object_position(lexicon, doc, other):
+            continue  # "Victoria ne fermera pas le centre ; elle prolongera ...": the centre is acted on
         if other.source == "name" or (other.source.startswith("agent") and not city_only):
             # A city the gazetteer does not know ("Marseille ... his city"), or an
             # organisation ("A local NGO ... announced that it will").
             return Actor(doc[other.start : other.end].text, None, "unresolved", other.start, other.end)
     return None
+
+
+def _object_position(lexicon: Lexicon, doc: Doc, candidate: Candidate) -> bool:
+    """Right after a verb or a negation: the object of a clause, not its subject."""
+    if candidate.start == 0:
+        return False
+    before = doc[candidate.start - 1]
+    return before.pos_ in ("VERB", "AUX") or lexicon.has("negations", before.text)
 
 
 def _place_id(gazetteer: Gazetteer, name: str | None) -> str | None:

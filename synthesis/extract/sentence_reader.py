@@ -21,12 +21,15 @@ from synthesis.extract.reading import CommitmentMatch, Draft, Reading
 
 def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
     """The commitments of the sentence of `r`, given the triggers found in it."""
-    if qualifiers.is_question(r.sentence, r.lex):
+    if qualifiers.is_question(r.sentence, r.lex) or qualifiers.verb_first(r):
         return []
     drafts: list[Draft] = []
     for trigger in triggers:
         rule = r.lex.trigger(r.doc.vocab.strings[trigger.label])
         draft = _draft(r, trigger, rule, drafts[-1].actors[-1] if drafts else None)
+        promise = drafts[-1] if drafts and drafts[-1].rule.takes_clause else None
+        if draft and promise and {a.key for a in promise.actors} != {a.key for a in draft.actors}:
+            continue  # the promised clause's own verb, with its own subject: the promise holds it
         if draft:
             drafts.append(draft)
     found: list[CommitmentMatch] = []
@@ -34,7 +37,9 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
         following = drafts[number + 1].trigger.start if number + 1 < len(drafts) else None
         region_end = min(following, draft.end) if following is not None else draft.end
         deadline = objects.deadline(r, draft.trigger, draft.actors[-1], draft.start, region_end)
-        if (draft.action.needs_deadline or draft.rule.needs_deadline) and not _ahead(r, draft, deadline):
+        if (draft.action.needs_deadline or draft.rule.needs_deadline or draft.rule.dated) and (
+            not _ahead(r, draft, deadline) or qualifiers.habitual(r, draft.start, draft.end)
+        ):
             continue
         near = max(draft.start, min(a.start for a in draft.actors) - 5)
         if draft.rule.past_capable and deadline is None and qualifiers.past(r, near, draft.end):
@@ -76,6 +81,8 @@ def _draft(r: Reading, trigger: Span, rule: TriggerRule, previous_actor: Actor |
     start, end = r.clause(trigger)
     if rule.reported and not qualifiers.reported(r, trigger):
         return None
+    if rule.needs_deadline and qualifiers.negated_span(r, start, trigger.start):
+        return None  # "Le Forem ne va pas reprendre les ateliers cette année": no present tense pledges
     if qualifiers.indirect_question(r, trigger, start):
         return None  # "Montréal fragte, ob Düsseldorf ... anbieten wird"
     if r.lex.language == "de" and trigger.start > 0 and r.doc[trigger.start - 1].lower_ == "zu":
@@ -87,6 +94,7 @@ def _draft(r: Reading, trigger: Span, rule: TriggerRule, previous_actor: Actor |
         action is None
         or qualifiers.negated(r, trigger, action, start)
         or qualifiers.conditional(r, trigger, start, end)
+        or qualifiers.hedged(r, start, end)
     ):
         return None
     if rule.complement == "self" and r.lex.has("self_excluded_lemmas", r.doc[action.index].lemma_):

@@ -92,8 +92,30 @@ def _subjects(r: Reading, start: int, end: int) -> list[Candidate]:
         and c.end <= end
         and c.source in _SUBJECTS
         and c.start not in r.parenthetical
-        and r.actors.can_be_subject(r.doc, c)
+        and can_be_subject(r, c)
     ]
+
+
+def can_be_subject(r: Reading, candidate: Candidate) -> bool:
+    """Not inside a prepositional phrase ("prices in Geneva"), not a mere possessor
+    ("Tel Aviv's population"), not an aside ("Beirut, the deputy mayor said, will ...",
+    "Lien Numérique, une association liégeoise, va ..."); "Lyon's representative" counts as Lyon."""
+    doc, lex = r.doc, r.lex
+    start, end = candidate.start, candidate.end
+    between_commas = start > 0 and doc[start - 1].text == "," and end + 1 < len(doc)
+    if between_commas and doc[end].text == "," and lex.has("indefinite_articles", doc[start].text):
+        return False
+    if between_commas and lex.has("reporting_verbs", doc[end].text) and doc[end + 1].text == ",":
+        return False
+    if start > 0:
+        before = doc[start - 1]
+        if lex.has("prepositions", before.text) and not lex.has("agent_prepositions", before.text):
+            return False
+    if end + 1 < len(doc) and doc[end].text in lex.words["possessive_clitics"]:
+        possessed = doc[end + 1]
+        # "Seoul's target is to ...": the possessor of a pledge is the one who pledges.
+        return r.actors.is_agent_head(possessed) or lex.has("pledge_nouns", possessed.text)
+    return True
 
 
 def _adjacent(r: Reading, trigger: Span, clause_start: int, left: list[Candidate]) -> list[Actor]:

@@ -143,6 +143,8 @@ class ActorFinder:
             ):
                 start -= 1
             start = self._across_conjunction(doc, start, reserved)
+            if any(self.lexicon.has("thing_heads", t.text) for t in doc[start : token.i]):
+                continue  # "la population de l'agglomération atteindra ...": a thing, not a body
             end = token.i + 1
             named_after = next((c for c in places if start <= c.start and c.end < end), None)
             titled = all(t.is_title for t in doc[named_after.end : end]) if named_after else False
@@ -168,6 +170,14 @@ class ActorFinder:
             ):
                 end += 1
             end = self._name_after_head(doc, end, reserved)
+            # "le conseil municipal de Douala": the place after the head's adjectives.
+            if (
+                end + 1 in place_at
+                and self.lexicon.has("prepositions_of", doc[end].text)
+                and self._is_proxy(token)
+            ):
+                found.append(Candidate(start, place_at[end + 1].end, "place", place_at[end + 1].place_id))
+                continue
             # "l'autorité régionale des transports", "the Ministry of Health"
             if (
                 end + 1 < len(doc)

@@ -62,7 +62,11 @@ def _speaker_label(sentence: Span, places: Sequence[Candidate], lexicon: Lexicon
         )
         if ends_label:
             named = [c for c in places if start <= c.start and c.end <= token.i + (token.text == "):")]
-            return named[0].place_id if named else None
+            if named:
+                return named[0].place_id
+            # "PANEL – Mayor of Cotonou: We could ...": a heading first, then the speaker's label.
+            start, depth = token.i + 1, 0
+            continue
         depth += token.text.count("(") - token.text.count(")")
         if depth <= 0 and token.is_alpha and token.is_lower and not lexicon.has("label_words", token.text):
             return None  # outside brackets, a lower-case word that no name holds: a statement began

@@ -68,7 +68,10 @@ class CommitmentExtractor:
         self.openers = lexicon.words.get("speech_openers", frozenset())
         for rule in lexicon.triggers:
             if rule.pattern and (annotated or not rule.needs_annotation):
-                self.matcher.add(rule.id, expand_first_token(after_openers(rule.pattern, self.openers)))
+                variants = after_openers(
+                    rule.pattern, self.openers, lexicon.words.get("discourse_fillers", ())
+                )
+                self.matcher.add(rule.id, expand_first_token(variants))
         self.matcher.add(_ADVICE, expand_first_token(list(lexicon.recommendations)))
         self.advice_key = vocab.strings[_ADVICE]
 
@@ -155,11 +158,8 @@ class CommitmentExtractor:
         ordered = sorted(
             matches, key=lambda m: self.lexicon.trigger(doc.vocab.strings[m[0]]).needs_annotation
         )
-        # A match after an opening quote or a minutes label starts at its first word.
-        spans = [
-            Span(doc, start + (end - start > 1 and doc[start].text in self.openers), end, label=match_id)
-            for match_id, start, end in ordered
-        ]
+        # A match after an opening quote, a minutes label or "Also," starts at its first word.
+        spans = [Span(doc, self._past_openers(doc, start, end), end, label=m) for m, start, end in ordered]
         if self.by_ending:
             # Judge each distinct word once, by its ORTH id, not each token.
             for index, orth in enumerate(doc.to_array(ORTH).tolist()):
@@ -173,6 +173,14 @@ class CommitmentExtractor:
         covered = {i for s in strong for i in range(s.start, s.end)}
         weak = filter_spans([s for s in weak if not covered & set(range(s.start, s.end))])
         return sorted([*strong, *weak], key=lambda s: s.start)
+
+    def _past_openers(self, doc: Doc, start: int, end: int) -> int:
+        fillers = self.lexicon.words.get("discourse_fillers", frozenset())
+        while end - start > 1 and (
+            doc[start].text in self.openers or doc[start].lower_ in fillers or doc[start].text == ","
+        ):
+            start += 1
+        return start
 
     def _rule(self, trigger: Span) -> TriggerRule:
         return self.lexicon.trigger(trigger.doc.vocab.strings[trigger.label])

@@ -120,6 +120,12 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
         return f"{session.year + (month < session.month):04d}-{month:02d}"
     if kind == "tomorrow":
         return (session + timedelta(days=1)).isoformat()
+    if kind == "week_end":  # the next Friday after the session day
+        return (session + timedelta(days=(4 - session.weekday() - 1) % 7 + 1)).isoformat()
+    if kind == "calendar_week":
+        week = int(groups.get("n") or 1)
+        friday = date.fromisocalendar(session.year, week, 5)
+        return (friday if friday >= session else date.fromisocalendar(session.year + 1, week, 5)).isoformat()
     if kind == "weekday":  # "by Friday": the next Friday after the session day
         ahead = (grammar.weekdays[(groups["weekday"] or "").lower()] - session.weekday() - 1) % 7 + 1
         return (session + timedelta(days=ahead)).isoformat()
@@ -129,6 +135,8 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
         return _add_months(session, 12 * n).isoformat()
     if kind == "in_months":
         return _add_months(session, n).isoformat()
+    if kind == "in_weeks":
+        return (session + timedelta(weeks=n)).isoformat()
     raise ValueError(f"unknown deadline kind {kind!r} in {DATA.name}")
 
 

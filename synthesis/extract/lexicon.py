@@ -105,14 +105,18 @@ def expand_first_token(patterns: list[Pattern]) -> list[Pattern]:
     return expanded
 
 
-def after_openers(pattern: Pattern, openers: Collection[str]) -> list[Pattern]:
+def after_openers(pattern: Pattern, openers: Collection[str], fillers: Collection[str] = ()) -> list[Pattern]:
     """A pattern for the start of a sentence, and the same pattern after an opening quote or a
-    minutes label, which stand where its first word would: the match includes the opener."""
+    minutes label, or after a word of talk and its comma ("Also, nächste Woche ..."), which
+    stand where its first word would: the match includes them."""
     first = pattern[0] if pattern else {}
     if first.get("IS_SENT_START") is not True or not openers:
         return [pattern]
     rest = [{k: v for k, v in first.items() if k != "IS_SENT_START"}, *pattern[1:]]
-    return [pattern, [{"ORTH": {"IN": sorted(openers)}}, *rest]]
+    variants = [pattern, [{"ORTH": {"IN": sorted(openers)}}, *rest]]
+    if fillers:
+        variants.append([{"IS_SENT_START": True, "LOWER": {"IN": sorted(fillers)}}, {"ORTH": ","}, *rest])
+    return variants
 
 
 @cache

@@ -20,7 +20,9 @@ _YEAR = re.compile(r"^(19|20)\d{2}$")
 def is_question(sentence: Span, lexicon: Lexicon) -> bool:
     """A question mark, a "Q:" label, or a question's opening words where minutes drop the mark."""
     text = sentence.text.strip().lstrip("".join(lexicon.words["bullets"])).strip()
-    if "?" in text:
+    if "?" in text or text.lower().rstrip(" .)").endswith(
+        tuple(lexicon.words.get("open_question_endings", ()))
+    ):
         return True
     head = text.split(":")[0].strip().lower() if ":" in text[:24] else ""
     if head and lexicon.has("question_starts", head):
@@ -82,6 +84,13 @@ def conditional(r: Reading, trigger: Span, start: int, end: int) -> bool:
         return True  # but "même si" / "even if" concede, they do not condition
     text = f" {words.text.lower()} "
     return any(f" {m} " in text for m in r.lex.words["conditionals"] if " " in m or "'" in m)
+
+
+def request(r: Reading) -> bool:
+    """ "Please send ...", „Bitte ... schicken!", « Merci de transmettre ... »: asked of someone else."""
+    words = [t.lower_ for t in r.sentence if t.is_alpha or t.text in ("'", "’")][:3]
+    text = " ".join(words).replace(" '", "'")
+    return any(text == w or text.startswith(f"{w} ") for w in r.lex.words.get("request_openers", ()))
 
 
 def verb_first(r: Reading) -> bool:

@@ -21,7 +21,7 @@ from synthesis.extract.reading import CommitmentMatch, Draft, Reading
 
 def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
     """The commitments of the sentence of `r`, given the triggers found in it."""
-    if qualifiers.is_question(r.sentence, r.lex) or qualifiers.verb_first(r):
+    if qualifiers.is_question(r.sentence, r.lex) or qualifiers.verb_first(r) or qualifiers.request(r):
         return []
     drafts: list[Draft] = []
     for trigger in triggers:

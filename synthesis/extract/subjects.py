@@ -31,8 +31,9 @@ def actors(
     if action.passive:
         agent = _agent(r, action, end)
         return [agent] if agent else []
-    if r.lex.language == "de" and r.lex.has("first_person", trigger[0].text):
-        return _first_person_trigger(r, trigger)  # „Ich lade die Partnerstädte ... ein": "ich" acts
+    if r.lex.language == "de" and any(r.lex.has("first_person", t.text) for t in (trigger[0], trigger[-1])):
+        # „Ich lade die Partnerstädte ... ein", „Die Liste schicken wir ...": the pronoun acts
+        return _first_person_trigger(r, trigger)
     if rule.verb == "last":
         # „Sousse lädt ... ein", „Im Herbst startet Tunis": the words before the verb only placed
         # it; the subject is sought around the verb, on either side.

@@ -36,6 +36,19 @@ CASES: list[tuple[Language, str, str, str]] = [
     ("fr", "La maison rouvrira au printemps.", "au printemps", "2020-03"),
     ("fr", "On s'y met dès la rentrée.", "dès la rentrée", "2019-09"),
     ("de", "Im Herbst startet Tunis ein Programm.", "Im Herbst", "2019-09"),
+    # -- the end of the week (the next Friday), a number of weeks, a German calendar week, a
+    # German day and month without a year, an English time of the session day, "mid-October"
+    ("en", "I'll send the draft by the end of the week.", "by the end of the week", "2019-09-06"),
+    ("en", "Figures to follow EOW.", "EOW", "2019-09-06"),
+    ("fr", "Je vous envoie la note d'ici la fin de la semaine.", "d'ici la fin de la semaine", "2019-09-06"),
+    ("de", "Ich kümmere mich bis Ende der Woche darum.", "bis Ende der Woche", "2019-09-06"),
+    ("en", "The protocol will be on your desk within two weeks.", "within two weeks", "2019-09-14"),
+    ("fr", "Le protocole arrive dans deux semaines.", "dans deux semaines", "2019-09-14"),
+    ("de", "Das Protokoll kommt innerhalb von zwei Wochen.", "innerhalb von zwei Wochen", "2019-09-14"),
+    ("de", "Die Liste kommt bis KW 40.", "bis KW 40", "2019-10-04"),
+    ("de", "Die Einladung geht bis 20.09. raus.", "bis 20.09.", "2019-09-20"),
+    ("en", "I'll drop the keys at reception by 4 today.", "by 4 today", "2019-08-31"),
+    ("en", "The bins arrive by mid-October.", "by mid-October", "2019-10"),
     # -- year
     ("en", "Tunis will build the hall by 2021.", "by 2021", "2021"),
     ("en", "Target for the new hall: 2022", "2022", "2022"),

@@ -17,6 +17,62 @@ from tests.extract.conftest import Extract
 # (language, text, speaker city, [(actor id or, when unresolved, its text; strength; deadline)])
 FOUND = [
     (
+        "de",
+        "TOP 3: Lyon übernimmt bis 20.09. die Abstimmung mit der Polizei.",
+        None,
+        [("lyon", "firm", "2019-09-20")],
+    ),
+    (
+        "de",
+        "Also, nächste Woche setze ich mich mit dem Jobcenter zusammen.",
+        "namur",
+        [("namur", "firm", "2019-09")],
+    ),
+    ("de", "Die AIMF hat angeboten, die Dolmetscherkosten zu tragen.", None, [("aimf", "proposed", None)]),
+    (
+        "de",
+        "Der Bürgermeister von Tunis bekräftigte die Zusage der Stadt, die Mittel 2020 zu verdoppeln.",
+        None,
+        [("tunis", "firm", "2020")],
+    ),
+    (
+        "en",
+        "Fairwork Logistics' commitment is to pay the living wage from April 2020.",
+        None,
+        [("Fairwork Logistics", "firm", "2020-04")],
+    ),
+    (
+        "en",
+        "PANEL – Mayor of Dakar: We could host the next flood-mapping training.",
+        None,
+        [("dakar", "proposed", None)],
+    ),
+    (
+        "en",
+        "We're gonna train forty more interpreters next year.",
+        "victoria",
+        [("victoria", "planned", "2020")],
+    ),
+    (
+        "en",
+        "Agreed actions: Rabat to share the ridership data by 30 September.",
+        None,
+        [("rabat", "firm", "2019-09-30")],
+    ),
+    (
+        "fr",
+        "Le conseil municipal de Tunis a décidé d'étendre la collecte d'ici fin 2020.",
+        None,
+        [("tunis", "firm", "2020-12-31")],
+    ),
+    ("fr", "Je me propose de relire la note avant son envoi.", "lyon", [("lyon", "proposed", None)]),
+    (
+        "fr",
+        "Relevé de décisions – Sceaux : organiser une réunion publique en octobre.",
+        None,
+        [("sceaux", "firm", "2019-10")],
+    ),
+    (
         "en",
         "Action: Tunis to publish the mediators' directory by 12 October.",
         None,
@@ -206,6 +262,31 @@ def test_found(
 
 # (language, a pledge, the same words that are no pledge): the pair shows the rule that removes it.
 NOT_PLEDGES = [
+    (
+        "en",
+        "Lyon will join the heat-officer network.",
+        "Does Lyon intend to join the heat-officer network – to be confirmed",
+    ),
+    (
+        "en",
+        "We'll host the spring workshop.",
+        "Thanks for thinking of us, but we'll have to pass on hosting the spring workshop.",
+    ),
+    (
+        "fr",
+        "Selon le préfet, la métropole ouvrira trois centres en 2030.",
+        "Selon le préfet, la population de l'agglomération atteindra 900 000 habitants en 2030.",
+    ),
+    (
+        "de",
+        "Mannheim wird noch 2020 mit dem Bau beginnen.",
+        "Sollte der Bund die Mittel freigeben, wird Mannheim noch 2020 mit dem Bau beginnen.",
+    ),
+    (
+        "de",
+        "Wir schicken vor Freitag die Liste an den Sicherheitsdienst.",
+        "Bitte unbedingt vor Freitag die Liste an den Sicherheitsdienst schicken!",
+    ),
     (
         "en",
         "Lyon will reopen the station in 2021.",

@@ -18,6 +18,18 @@ from tests.extract.conftest import Extract
 FOUND = [
     (
         "de",
+        "Es wird vereinbart, dass Tunis die Umfrage bis 15. Oktober an alle Mitglieder verschickt.",
+        None,
+        [("tunis", "firm", "2019-10-15")],
+    ),
+    (
+        "de",
+        "Das Ministerium hat uns zugesichert, dass es die Richtlinie bis März überarbeitet.",
+        None,
+        [("Das Ministerium", "firm", "2020-03")],
+    ),
+    (
+        "de",
         "TOP 3: Lyon übernimmt bis 20.09. die Abstimmung mit der Polizei.",
         None,
         [("lyon", "firm", "2019-09-20")],

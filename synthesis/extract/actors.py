@@ -171,12 +171,9 @@ class ActorFinder:
                 end += 1
             end = self._name_after_head(doc, end, reserved)
             # "le conseil municipal de Douala": the place after the head's adjectives.
-            if (
-                end + 1 in place_at
-                and self.lexicon.has("prepositions_of", doc[end].text)
-                and self._is_proxy(token)
-            ):
-                found.append(Candidate(start, place_at[end + 1].end, "place", place_at[end + 1].place_id))
+            council_of = place_at.get(end + 1)
+            if council_of and self.lexicon.has("prepositions_of", doc[end].text) and self._is_proxy(token):
+                found.append(Candidate(start, council_of.end, "place", council_of.place_id))
                 continue
             # "l'autorité régionale des transports", "the Ministry of Health"
             if (

@@ -146,9 +146,11 @@ class CommitmentExtractor:
             if separator + 1 >= sentence.end:
                 break
             label = " ".join(t.lower_ for t in doc[start:separator])
-            if self.lexicon.has("line_labels", label) and self.lexicon.has(
-                "line_label_separators", doc[separator].text
-            ):
+            if not self.lexicon.has("line_labels", label):
+                continue
+            if doc[separator].like_num and separator + 2 < sentence.end:  # "TOP 7:", "Item 3 –"
+                separator += 1
+            if self.lexicon.has("line_label_separators", doc[separator].text):
                 return doc[separator + 1 : sentence.end]
         return sentence
 

@@ -17,6 +17,12 @@ from tests.extract.conftest import Extract
 # (language, text, speaker city, [(actor id or, when unresolved, its text; strength; deadline)])
 FOUND = [
     (
+        "en",
+        "Item 8 – Rabat to replace all sodium lamps on the ring road by 31 March 2020.",
+        None,
+        [("rabat", "firm", "2020-03-31")],
+    ),
+    (
         "de",
         "Es wird vereinbart, dass Tunis die Umfrage bis 15. Oktober an alle Mitglieder verschickt.",
         None,

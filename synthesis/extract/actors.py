@@ -28,8 +28,6 @@ from synthesis.extract.names import proper_names
 __all__ = ["PARTICIPANTS", "Actor", "ActorFinder", "ActorKind", "Candidate"]
 
 _CACHE_KEY = "summit_actor_candidates"
-OPENING_QUOTES = frozenset({"„", "“", "«", '"'})
-CLOSING_QUOTES = frozenset({"“", "”", "»", '"'})
 _PRIORITY = {
     "agent_place": -1,
     "place": 0,
@@ -210,8 +208,9 @@ class ActorFinder:
         """ "la mutuelle Solidaires et Unis", "the charity Crisis", „die Stiftung „Zukunft
         Nachbarschaft“": a common noun, then the name. German capitalises every noun, so there
         the name is quoted, or one word right before the verb („Der Versorger Nordstrom plant")."""
-        if end < len(doc) and doc[end].text in OPENING_QUOTES:
-            closing = next((t.i for t in doc[end + 1 : end + 8] if t.text in CLOSING_QUOTES), None)
+        if end < len(doc) and self.lexicon.has("opening_quotes", doc[end].text):
+            quoted = doc[end + 1 : end + 8]
+            closing = next((t.i for t in quoted if self.lexicon.has("closing_quotes", t.text)), None)
             if closing is not None:
                 return closing + 1
         if self.lexicon.language == "de":

@@ -19,7 +19,6 @@ from synthesis.extract.lexicon import Lexicon
 
 REACH = 6  # tokens between a reporting word and the place it introduces ("said the deputy mayor of Namur")
 LABEL_REACH = 10  # tokens a speaker label may hold ("Councillor Okafor (Johannesburg, housing):")
-CLOSING_QUOTES = frozenset({"”", '"', "»", "“", "'", "’"})
 
 
 def attributed_speaker(sentence: Span, candidates: Sequence[Candidate], *, lexicon: Lexicon) -> str | None:
@@ -40,7 +39,7 @@ def attributed_speaker(sentence: Span, candidates: Sequence[Candidate], *, lexic
             if introduced:
                 return introduced[0].place_id
             # "'...,' the mayor of Rabat said": the place between the closing quote and the verb.
-            quoted = [t.i for t in doc[sentence.start : token.i] if t.text in CLOSING_QUOTES]
+            quoted = [t.i for t in doc[sentence.start : token.i] if lexicon.has("closing_quotes", t.text)]
             before = [c for c in places if quoted and quoted[-1] < c.start and c.end <= token.i]
             if before and token.i - before[-1].end <= REACH:
                 return before[-1].place_id

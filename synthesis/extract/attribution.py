@@ -46,6 +46,13 @@ def attributed_speaker(sentence: Span, candidates: Sequence[Candidate], *, lexic
     return None
 
 
+def speaker_label(sentence: Span, candidates: Sequence[Candidate], *, lexicon: Lexicon) -> str | None:
+    """The place a speaker label opening the sentence names ("A (Dakar): ..."), or None. The
+    label holds for the speaker's next sentences too: „A (Dakar): Machen wir. Die Liste schicken wir …"."""
+    places = [c for c in candidates if c.place_id and sentence.start <= c.start < sentence.end]
+    return _speaker_label(sentence, places, lexicon) if places else None
+
+
 def _speaker_label(sentence: Span, places: Sequence[Candidate], lexicon: Lexicon) -> str | None:
     """A label that opens the sentence and ends in ":" or a dash, and names a place:
     "Dakar: ...", "Dakar (deputy mayor): ...", "Ms Diallo, Bamako: ...", "Deputy Mayor (Lyon) – ..."."""

@@ -26,10 +26,12 @@ from spacy.vocab import Vocab
 
 from synthesis.extract import sentence_reader
 from synthesis.extract.actors import ActorFinder, Candidate
+from synthesis.extract.attribution import speaker_label
 from synthesis.extract.gazetteer import load_gazetteer
 from synthesis.extract.lexicon import Lexicon, TriggerRule, after_openers, expand_first_token, load_lexicon
 from synthesis.extract.qualifiers import is_question
 from synthesis.extract.reading import CommitmentMatch, Reading, RecommendationMatch
+from synthesis.extract.sentence_reader import HEADING_REACH
 
 __all__ = [
     "CommitmentComponent",
@@ -116,12 +118,15 @@ class CommitmentExtractor:
         commitments: list[CommitmentMatch] = []
         # Shorthand ("Dakar: 5 points by 2020") opens with an actor and a separator.
         openers = {c.start for c in candidates} | {c.start - 1 for c in candidates}
+        labelled = speaker_city  # the speaker of the last label so far, else the note's city
         for sentence in map(self._after_label, doc.sents):
             in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
+            speaker = labelled
+            labelled = speaker_label(sentence, candidates, lexicon=self.lexicon) or labelled
             if (
                 in_sentence
                 or any(sentence.start <= i <= sentence.start + 2 for i in openers)
-                or any(self.lexicon.has("pledge_headings", t.text) for t in sentence[:3])
+                or any(self.lexicon.has("pledge_headings", t.text) for t in sentence[:HEADING_REACH])
             ):
                 reading = Reading(
                     doc,
@@ -131,7 +136,7 @@ class CommitmentExtractor:
                     actors=self.actors,
                     session=session,
                     session_known=session_known,
-                    speaker_city=speaker_city,
+                    speaker_city=speaker,
                 )
                 commitments += sentence_reader.read(reading, in_sentence)
         return commitments, self._recommendations(doc, advice, candidates, speaker_city)

@@ -97,6 +97,10 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
         return f"{year:04d}-{month:02d}"
     if kind == "season":
         return f"{year or session.year:04d}-{grammar.seasons[(groups['season'] or '').lower()]:02d}"
+    if kind == "month_end":  # the month under way counts: "by the end of September" on 1 September
+        month = month_number()
+        year = year or session.year + (month < session.month)
+        return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
     if kind == "year_end":
         return f"{year or session.year:04d}-12-31"
     if kind == "year":

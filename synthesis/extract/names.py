@@ -67,6 +67,47 @@ def proper_names(
     return found
 
 
+def titled_persons(
+    lexicon: Lexicon, doc: Doc, reserved: frozenset[int], places: list[Candidate]
+) -> list[Candidate]:
+    """People named with a title, in any language: "Cllr Mensah", « Mme Lefèvre », „Herr Dr. Kaya".
+
+    The title makes the name a person's, wherever it stands, even in German where a
+    capitalised word alone could be any noun („Jede Frau" is no one: a determiner comes first).
+    A person with their place in brackets stands for it, brackets included: "Ms Haddad (Sousse)".
+    """
+    place_at = {c.start: c for c in places if c.place_id}
+    found: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if not _title(lexicon, doc, i) or (i > 0 and lexicon.has("determiners", doc[i - 1].text)):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and (_title(lexicon, doc, j) or (j > i and doc[j].text == ".")):
+            j += 1
+        end = j
+        while end < len(doc) and end - j < 3 and end not in reserved and _person_word(doc[end]):
+            end += 1
+        place = place_at.get(end + 1) if end > j and end < len(doc) and doc[end].text == "(" else None
+        if place and place.end < len(doc) and doc[place.end].text == ")":
+            found.append(Candidate(i, place.end + 1, "place", place.place_id))
+        elif end > j:
+            found.append(Candidate(i, end, "name"))
+        i = max(end, i + 1)
+    return found
+
+
+def _title(lexicon: Lexicon, doc: Doc, i: int) -> bool:
+    word = doc[i].text
+    return word[:1].isupper() and lexicon.has("person_titles", word.rstrip("."))
+
+
+def _person_word(token: Token) -> bool:
+    word = token.text
+    return word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha() and not token.is_stop
+
+
 def _names_before_triggers(
     lexicon: Lexicon, doc: Doc, reserved: frozenset[int], found: list[Candidate]
 ) -> list[Candidate]:

@@ -101,6 +101,10 @@ def verb_first(r: Reading) -> bool:
     if not endings or len(words) < 2 or words[0].i > r.sentence.start + 1:
         return False
     first, second = words
+    if first.is_title and r.lex.has("verb_first_auxiliaries", first.text):
+        # „Wird Köln die Zahlen veröffentlichen", „Kann jemand rausfinden, ob …": any subject.
+        named = any(c.start == second.i for c in r.candidates) or second.is_title
+        return named or r.lex.has("verb_first_subjects", second.text)
     return (
         first.is_title
         and first.lower_.endswith(endings)

@@ -142,19 +142,27 @@ def _shorthand(r: Reading, found: list[CommitmentMatch]) -> list[CommitmentMatch
     return [CommitmentMatch(r.sentence, "shorthand", actor, "", obj, deadline, "firm")]
 
 
+HEADING_REACH = 4  # words before a heading's pledge noun: "Lausanne's stated objective:"
+
+
 def _pledge_heading(r: Reading) -> list[CommitmentMatch]:
     """'Notre engagement : aucune famille sans solution d'ici fin 2020', 'Key target for 2020: ...':
     a heading that names a pledge, and the pledge after its separator, with no verb."""
     lex = r.lex
     tokens = [t for t in r.sentence if not lex.has("bullets", t.text) and not t.is_space]
-    head = next((t for t in tokens[:3] if lex.has("pledge_headings", t.text)), None)
+    head = next((t for t in tokens[:HEADING_REACH] if lex.has("pledge_headings", t.text)), None)
     separator = next((t for t in tokens[:10] if lex.has("shorthand_separators", t.text)), None)
     if head is None or separator is None or separator.i < head.i or separator.i + 2 >= r.sentence.end:
         return []
-    deadline = next((d for d in r.deadlines if d.start >= head.idx), None)
+    # "Our 2025 goal: ...": the heading may hold the deadline too.
+    deadline = next((d for d in r.deadlines if d.start >= tokens[0].idx), None)
     named = [
-        c for c in r.candidates if head.i < c.start and c.end <= separator.i and c.source != "first_person"
-    ]
+        c
+        for c in r.candidates
+        if c.end <= separator.i
+        and c.source != "first_person"
+        and (head.i < c.end or lex.has("possessive_clitics", r.doc[c.end].text))
+    ]  # "L'engagement de Casablanca :", „Ziel der Stadt Sousse:", "Lausanne's stated objective:"
     mine = next((t for t in tokens if t.i < head.i and lex.has("possessive_first_person", t.text)), None)
     if deadline is None or not (named or mine or r.speaker_city):
         return []

@@ -31,6 +31,14 @@ def actors(
     if action.passive:
         agent = _agent(r, action, end)
         return [agent] if agent else []
+    german = r.lex.language == "de"
+    if (
+        german
+        and rule.verb == "last"
+        and trigger.end < end
+        and r.lex.has("first_person", r.doc[trigger.end].text)
+    ):
+        trigger = r.doc[trigger.end - 1 : trigger.end + 1]  # „Die Liste schicken wir": the pronoun acts
     if r.lex.language == "de" and any(r.lex.has("first_person", t.text) for t in (trigger[0], trigger[-1])):
         # „Ich lade die Partnerstädte ... ein", „Die Liste schicken wir ...": the pronoun acts
         return _first_person_trigger(r, trigger)
@@ -43,7 +51,6 @@ def actors(
     right = [c for c in subjects if trigger.start < c.start <= trigger.start + 4 and c.end <= end]
     if rule.adjacent_actor:
         return _adjacent(r, trigger, start, left)
-    german = r.lex.language == "de"
     chosen: Candidate | None = None
     if german and action.index < trigger.start and left:
         # Verb-final clause: the subject comes first after "dass", "weil", a comma ...

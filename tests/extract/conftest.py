@@ -32,3 +32,21 @@ def extract(pipelines: Pipelines) -> Extract:
         return extraction
 
     return run
+
+
+def pledges(
+    extract: Extract, text: str, lang: Language, city: str | None = None
+) -> list[tuple[str, str, str | None]]:
+    """(actor id or, when unresolved, its text; strength; deadline) of each commitment of `text`."""
+    return [
+        (c.actor.id or c.actor.text, c.strength, c.deadline)
+        for c in extract(text, lang, city=city).commitments
+    ]
+
+
+def assert_twin_pledges_and_text_does_not(
+    extract: Extract, lang: Language, pledge: str, not_a_pledge: str
+) -> None:
+    """A pair that shows the rule that removes a pledge: the twin must pledge, or it shows nothing."""
+    assert extract(pledge, lang, city="lyon").commitments, "the twin must pledge, or the test shows nothing"
+    assert extract(not_a_pledge, lang, city="lyon").commitments == ()

@@ -25,6 +25,8 @@ CASES: list[tuple[Language, str, str, str]] = [
     ("fr", "Rabat enverra la liste d'ici vendredi.", "d'ici vendredi", "2019-09-06"),
     ("de", "Ich werde den Bericht morgen schicken.", "morgen", "2019-09-01"),
     ("de", "Köln schickt die Liste bis Freitag.", "bis Freitag", "2019-09-06"),
+    ("en", "We send them out Monday.", "Monday", "2019-09-02"),
+    ("fr", "Mme Lefèvre transmettra le tableau lundi.", "lundi", "2019-09-02"),
     # -- today, next week and a season without its year (session Saturday 31 August 2019)
     ("en", "I'll circulate the minutes tonight.", "tonight", "2019-08-31"),
     ("fr", "Je vous envoie le compte rendu ce soir.", "ce soir", "2019-08-31"),
@@ -48,6 +50,12 @@ CASES: list[tuple[Language, str, str, str]] = [
     ("de", "Die Liste kommt bis KW 40.", "bis KW 40", "2019-10-04"),
     ("de", "Die Einladung geht bis 20.09. raus.", "bis 20.09.", "2019-09-20"),
     ("en", "I'll drop the keys at reception by 4 today.", "by 4 today", "2019-08-31"),
+    # -- the end of a month: its last day; the month under way counts (session 31 August)
+    ("en", "We'll send the guide before the end of September.", "before the end of September", "2019-09-30"),
+    ("en", "Namur – translate the leaflet, end Oct.", "end Oct", "2019-10-31"),
+    ("fr", "Sceaux organisera une réunion avant fin octobre.", "avant fin octobre", "2019-10-31"),
+    ("de", "Die Übersicht kommt bis Ende August.", "bis Ende August", "2019-08-31"),
+    ("de", "Der Bericht erscheint bis Ende Februar 2020.", "bis Ende Februar 2020", "2020-02-29"),
     ("en", "The bins arrive by mid-October.", "by mid-October", "2019-10"),
     # -- year
     ("en", "Tunis will build the hall by 2021.", "by 2021", "2021"),

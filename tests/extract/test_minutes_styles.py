@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from synthesis.models import Language
-from tests.extract.conftest import Extract
+from tests.extract.conftest import Extract, assert_twin_pledges_and_text_does_not, pledges
 
 # (language, text, speaker city, [(actor id or, when unresolved, its text; strength; deadline)])
 FOUND = [
@@ -274,8 +274,7 @@ FOUND = [
 def test_found(
     extract: Extract, lang: Language, text: str, city: str | None, wanted: list[tuple[str, str, str | None]]
 ) -> None:
-    found = extract(text, lang, city=city).commitments
-    assert [(c.actor.id or c.actor.text, c.strength, c.deadline) for c in found] == wanted
+    assert pledges(extract, text, lang, city) == wanted
 
 
 # (language, a pledge, the same words that are no pledge): the pair shows the rule that removes it.
@@ -360,5 +359,4 @@ NOT_PLEDGES = [
 
 @pytest.mark.parametrize(("lang", "pledge", "not_a_pledge"), NOT_PLEDGES)
 def test_not_a_pledge(extract: Extract, lang: Language, pledge: str, not_a_pledge: str) -> None:
-    assert extract(pledge, lang, city="lyon").commitments, "the twin must pledge, or the test shows nothing"
-    assert extract(not_a_pledge, lang, city="lyon").commitments == ()
+    assert_twin_pledges_and_text_does_not(extract, lang, pledge, not_a_pledge)

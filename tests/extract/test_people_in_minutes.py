@@ -1,0 +1,130 @@
+"""Shapes the fifth tuning round (dev5) taught: people named with a title in minutes, a
+speaker label that holds for the speaker's next sentence, headings that name a target,
+the speaker's present tense with a deadline, and the German questions and conditions
+that open with an auxiliary or "bei".
+
+Each sentence was written for this file; none comes from an evaluation split.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from synthesis.models import Language
+from tests.extract.conftest import Extract, assert_twin_pledges_and_text_does_not, pledges
+
+# (language, text, speaker city, [(actor id or, when unresolved, its text; strength; deadline)])
+FOUND = [
+    # A titled person stands for the place in brackets after the name; without one, the
+    # name is kept as written, title included, for review.
+    ("en", "Mr Adebayo to book the hall by Friday.", None, [("Mr Adebayo", "firm", "2019-09-06")]),
+    (
+        "en",
+        "Ms Kone (Abidjan) to circulate the rota by 12 September.",
+        None,
+        [("abidjan", "firm", "2019-09-12")],
+    ),
+    (
+        "fr",
+        "Mme Ndiaye (Dakar) enverra la liste des bénévoles lundi.",
+        None,
+        [("dakar", "firm", "2019-09-02")],
+    ),
+    (
+        "fr",
+        "M. Caron transmettra le budget révisé d'ici vendredi.",
+        None,
+        [("M. Caron", "firm", "2019-09-06")],
+    ),
+    (
+        "de",
+        "Herr Dr. Weber wird beauftragt, bis Oktober einen Entwurf vorzulegen.",
+        None,
+        [("Herr Dr. Weber", "firm", "2019-10")],
+    ),
+    (
+        "de",
+        "Frau Schulte (Stadt Lausanne) verschickt das Protokoll bis Mittwoch.",
+        None,
+        [("lausanne", "firm", "2019-09-04")],
+    ),
+    ("de", "Bis KW 41 klärt Herr Brandl die Raumfrage.", None, [("Herr Brandl", "firm", "2019-10-11")]),
+    # A speaker label holds for the speaker's next sentence.
+    (
+        "de",
+        "F: Wer bucht den Saal? A (Tunis): Machen wir. Die Bestätigung schicken wir bis Donnerstag.",
+        None,
+        [("tunis", "firm", "2019-09-05")],
+    ),
+    # German: a pronoun right after the verb is its subject, not the object before it.
+    ("de", "Den Leitfaden überarbeiten wir im November.", "sousse", [("sousse", "firm", "2019-11")]),
+    # Headings that name a target, with the deadline or the possessor before the pledge noun.
+    ("en", "Our 2030 goal: no family in temporary housing.", "halifax", [("halifax", "planned", "2030")]),
+    (
+        "en",
+        "Victoria's stated target: 500 new social homes by 2022.",
+        None,
+        [("victoria", "planned", "2022")],
+    ),
+    (
+        "de",
+        "Vorgabe der Stadt Tunis bis 2023: jede Schule mit Sozialarbeit.",
+        None,
+        [("tunis", "planned", "2023")],
+    ),
+    (
+        "fr",
+        "Notre priorité pour 2021 : un médiateur dans chaque quartier.",
+        "namur",
+        [("namur", "planned", "2021")],
+    ),
+    # The speaker's present tense with a deadline ahead.
+    ("en", "We launch the tenants' helpline in January.", "toronto", [("toronto", "firm", "2020-01")]),
+    ("en", "Tomorrow we open the registration desk.", "gatineau", [("gatineau", "firm", "2019-09-01")]),
+    # The end of a month is its last day.
+    ("en", "Seoul will publish the survey by the end of October.", None, [("seoul", "firm", "2019-10-31")]),
+    ("de", "Köln legt den Bericht bis Ende November vor.", None, [("cologne", "firm", "2019-11-30")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "city", "wanted"), FOUND)
+def test_found(
+    extract: Extract, lang: Language, text: str, city: str | None, wanted: list[tuple[str, str, str | None]]
+) -> None:
+    assert pledges(extract, text, lang, city) == wanted
+
+
+# (language, a pledge, the same words that are no pledge): the pair shows the rule that removes it.
+NOT_PLEDGES = [
+    (
+        "de",
+        "Köln wird die Zahlen im Herbst veröffentlichen.",
+        "Wird Köln die Zahlen im Herbst veröffentlichen",
+    ),
+    (
+        "de",
+        "Victoria schickt im November eine Delegation.",
+        "Kann jemand klären, ob Victoria im November eine Delegation schickt",
+    ),
+    (
+        "de",
+        "Nächstes Jahr wiederholen wir den Markt.",
+        "Bei ausreichender Nachfrage wiederholen wir den Markt nächstes Jahr.",
+    ),
+    (
+        "en",
+        "We launch the tenants' helpline in January.",
+        "Every year we launch the tenants' helpline in January.",
+    ),
+    ("en", "We launch the tenants' helpline in January.", "We launch the tenants' helpline."),
+    (
+        "de",
+        "Frau Schulte (Lausanne) verschickt das Protokoll bis Mittwoch.",
+        "Jede Frau verschickt das Protokoll.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "pledge", "not_a_pledge"), NOT_PLEDGES)
+def test_not_a_pledge(extract: Extract, lang: Language, pledge: str, not_a_pledge: str) -> None:
+    assert_twin_pledges_and_text_does_not(extract, lang, pledge, not_a_pledge)

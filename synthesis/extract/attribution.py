@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
-from synthesis.extract.actors import Candidate
+from synthesis.extract.actor_types import Candidate
 from synthesis.extract.lexicon import Lexicon
 
 REACH = 6  # tokens between a reporting word and the place it introduces ("said the deputy mayor of Namur")
@@ -63,8 +63,10 @@ def _speaker_label(sentence: Span, places: Sequence[Candidate], lexicon: Lexicon
     depth = 0
     for token in doc[start : min(start + LABEL_REACH, sentence.end - 1)]:
         # The tokenizer may glue the closing parenthesis to the colon: "):".
-        ends_label = token.text in (":", "):") or (
-            token.i > start and lexicon.has("line_label_separators", token.text) and token.text != "-"
+        ends_label = (
+            token.text in (":", "):")
+            or (token.i > start and lexicon.has("line_label_separators", token.text) and token.text != "-")
+            or (token.text == "]" and doc[start].text == "[")  # chat and transcripts: "[Lausanne] We'll ..."
         )
         if ends_label:
             named = [c for c in places if start <= c.start and c.end <= token.i + (token.text == "):")]
@@ -76,4 +78,24 @@ def _speaker_label(sentence: Span, places: Sequence[Candidate], lexicon: Lexicon
         depth += token.text.count("(") - token.text.count(")")
         if depth <= 0 and token.is_alpha and token.is_lower and not lexicon.has("label_words", token.text):
             return None  # outside brackets, a lower-case word that no name holds: a statement began
+    return None
+
+
+def reporting_body(
+    sentence: Span, candidates: Sequence[Candidate], *, after: int, lexicon: Lexicon
+) -> Candidate | None:
+    """Who a German report with "man" quotes: „Man werde …, teilten die Stadtwerke Mülhausen mit",
+    „…, hieß es aus dem Rathaus von Brüssel". The body named right after a reporting verb
+    that follows `after`, from that verb on; None when the sentence names nobody."""
+    doc = sentence.doc
+    for token in doc[after : sentence.end]:
+        if not lexicon.has("reporting_verbs", token.text):
+            continue
+        for c in candidates:
+            if (
+                token.i < c.end
+                and c.start <= token.i + REACH
+                and c.source not in ("anaphora", "first_person")
+            ):
+                return Candidate(max(c.start, token.i + 1), c.end, c.source, c.place_id, organisation=True)
     return None

@@ -101,6 +101,10 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
         month = month_number()
         year = year or session.year + (month < session.month)
         return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    if kind == "this_month_end":
+        return date(
+            session.year, session.month, calendar.monthrange(session.year, session.month)[1]
+        ).isoformat()
     if kind == "year_end":
         return f"{year or session.year:04d}-12-31"
     if kind == "year":
@@ -122,6 +126,8 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
     if kind == "coming_season":  # "in the spring": the next one, or the one under way
         month = grammar.seasons[(groups["season"] or "").lower()]
         return f"{session.year + (month < session.month):04d}-{month:02d}"
+    if kind == "after_tomorrow":
+        return (session + timedelta(days=2)).isoformat()
     if kind == "tomorrow":
         return (session + timedelta(days=1)).isoformat()
     if kind == "week_end":  # the next Friday after the session day

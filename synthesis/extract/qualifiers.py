@@ -101,6 +101,8 @@ def verb_first(r: Reading) -> bool:
     if not endings or len(words) < 2 or words[0].i > r.sentence.start + 1:
         return False
     first, second = words
+    if r.lex.has("discourse_fillers", first.text):
+        return False  # „Gut, das übernehme ich": a word of talk, not a verb
     if first.is_title and r.lex.has("verb_first_auxiliaries", first.text):
         # „Wird Köln die Zahlen veröffentlichen", „Kann jemand rausfinden, ob …": any subject.
         named = any(c.start == second.i for c in r.candidates) or second.is_title

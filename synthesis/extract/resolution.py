@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from synthesis.extract.actor_types import PARTICIPANTS, Actor, ActorKind, Candidate
+from synthesis.extract.attribution import reporting_body
 from synthesis.extract.gazetteer import Gazetteer
 from synthesis.extract.lexicon import Lexicon
 
@@ -31,6 +32,17 @@ def resolve(
     if candidate.source == "collective":
         return Actor(text, PARTICIPANTS, "collective", candidate.start, candidate.end)
     if candidate.source == "first_person":
+        body = _apposed_body(lexicon, doc, candidate)
+        if body is not None:  # "We at Harbour Food Bank will", „Wir, die Tafel Köln, werden"
+            itself = next(
+                (c for c in all_candidates if c.place_id and c.start <= body[0] and c.end == body[1]),
+                None,
+            )
+            if itself is not None:  # „Wir, die Stadt Genf, werden": the place itself
+                return resolve(
+                    doc, itself, lexicon=lexicon, gazetteer=gazetteer, speaker_city=None, all_candidates=[]
+                )
+            return Actor(doc[body[0] : body[1]].text, None, "organisation", body[0], body[1])
         city = _place_id(gazetteer, speaker_city)
         if city:
             return Actor(text, city, "city", candidate.start, candidate.end)
@@ -39,6 +51,14 @@ def resolve(
         city = _place_id(gazetteer, speaker_city)  # colloquial French "on" = "nous"
         if city:
             return Actor(text, city, "city", candidate.start, candidate.end)
+    if candidate.source == "anaphora" and lexicon.has("reported_impersonal", text):
+        reporter = reporting_body(span.sent, all_candidates, after=candidate.end, lexicon=lexicon)
+        if reporter is None:  # „man" alone is anyone: no actor
+            return None
+        reported = resolve(
+            doc, reporter, lexicon=lexicon, gazetteer=gazetteer, speaker_city=None, all_candidates=[]
+        )
+        return reported and (reported if reported.resolved else replace(reported, kind="organisation"))
     if candidate.source == "anaphora":
         antecedent = _antecedent(lexicon, gazetteer, doc, candidate, span, all_candidates)
         if antecedent:
@@ -65,6 +85,27 @@ def resolve(
 
 
 APPOSITION_REACH = 8  # tokens of ", deputy mayor of Rabat," after a person's name
+
+
+def _apposed_body(lexicon: Lexicon, doc: Doc, candidate: Candidate) -> tuple[int, int] | None:
+    """The organisation a first person names right after itself: "We at Harbour Food Bank",
+    „Wir, die Arbeitsgemeinschaft …, werden", « Nous, à l'Association …, allons »."""
+    i = candidate.end
+    commas = i < len(doc) and doc[i].text == ","
+    i += commas
+    # Without commas only "We at …": „wir die Sprechstunde" is a verb's pronoun and its object.
+    between = "first_person_appositions" if commas else "first_person_at"
+    while i < len(doc) and lexicon.has(between, doc[i].text):
+        i += 1
+    if i == candidate.end + commas or i >= len(doc) or not doc[i].text[:1].isupper():
+        return None  # "we, the mayors, agree": only "at", « à », „die" … before a capitalised name
+    if not commas:  # "We at Harbour Food Bank will": the capitalised words are the name
+        end = i
+        while end < len(doc) and doc[end].is_title:
+            end += 1
+        return (i, end)
+    closing = next((t.i for t in doc[i : i + APPOSITION_REACH] if t.text == ","), None)
+    return (i, closing) if closing is not None and closing > i else None
 
 
 def _represented_place(

@@ -81,6 +81,55 @@ FOUND = [
     # The speaker's present tense with a deadline ahead.
     ("en", "We launch the tenants' helpline in January.", "toronto", [("toronto", "firm", "2020-01")]),
     ("en", "Tomorrow we open the registration desk.", "gatineau", [("gatineau", "firm", "2019-09-01")]),
+    # The speaker takes a task on, with no deadline: „Das übernehme ich", „Ich kümmere mich drum".
+    ("de", "Gut, das übernehme ich.", "namur", [("namur", "firm", None)]),
+    ("de", "Wir kümmern uns drum.", "namur", [("namur", "firm", None)]),
+    # Chat and transcripts: a place in square brackets labels the speaker.
+    ("de", "[Sousse] Wir gehen das im Januar an.", "lyon", [("sousse", "firm", "2020-01")]),
+    (
+        "fr",
+        "[Namur] On vous envoie le tableau avant la fin du mois.",
+        None,
+        [("namur", "firm", "2019-08-31")],
+    ),
+    # A first person that names its organisation: that organisation.
+    (
+        "en",
+        "We at Riverside Food Bank will open a second pantry in March.",
+        "lyon",
+        [("Riverside Food Bank", "firm", "2020-03")],
+    ),
+    (
+        "de",
+        "Wir, die Tafel Rhein-Ruhr, werden bis Mai eine Ausgabestelle eröffnen.",
+        "lyon",
+        [("Tafel Rhein-Ruhr", "firm", "2020-05")],
+    ),
+    (
+        "de",
+        "Wir, die Stadt Genf, werden bis Mai eine Ausgabestelle eröffnen.",
+        "lyon",
+        [("geneva", "firm", "2020-05")],
+    ),
+    # German press releases: „man" with the Konjunktiv I is whoever the report names after it.
+    (
+        "de",
+        "Man werde die Gebühren ab März senken, teilte der Mieterverein mit.",
+        None,
+        [("der Mieterverein", "firm", "2020-03")],
+    ),
+    (
+        "de",
+        "Man wolle bis 2021 zwei Kitas bauen, hieß es aus Lausanne.",
+        None,
+        [("lausanne", "planned", "2021")],
+    ),
+    (
+        "fr",
+        "L'objectif affiché de Sousse est de planter mille arbres d'ici 2022.",
+        None,
+        [("sousse", "planned", "2022")],
+    ),
     # The end of a month is its last day.
     ("en", "Seoul will publish the survey by the end of October.", None, [("seoul", "firm", "2019-10-31")]),
     ("de", "Köln legt den Bericht bis Ende November vor.", None, [("cologne", "firm", "2019-11-30")]),
@@ -117,6 +166,21 @@ NOT_PLEDGES = [
         "Every year we launch the tenants' helpline in January.",
     ),
     ("en", "We launch the tenants' helpline in January.", "We launch the tenants' helpline."),
+    (
+        "de",
+        "Man werde die Gebühren ab März senken, teilten die Stadtwerke mit.",
+        "Man werde sehen, ob die Gebühren ab März sinken.",
+    ),
+    (
+        "de",
+        "Frau Brandt verschickt die Liste am Dienstag.",
+        "Frau Brandt hat die Liste wie versprochen am Dienstag verschickt.",
+    ),
+    (
+        "fr",
+        "La Fédération prévoit de recruter cet hiver.",
+        "La Fédération prévoit une hausse de la fréquentation cet hiver.",
+    ),
     (
         "de",
         "Frau Schulte (Lausanne) verschickt das Protokoll bis Mittwoch.",

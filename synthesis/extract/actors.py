@@ -23,7 +23,7 @@ from synthesis.extract import resolution
 from synthesis.extract.actor_types import PARTICIPANTS, Actor, ActorKind, Candidate
 from synthesis.extract.gazetteer import SPAN_KEY, Gazetteer
 from synthesis.extract.lexicon import Lexicon
-from synthesis.extract.names import proper_names, titled_persons
+from synthesis.extract.names import prefer_whole_names, proper_names, titled_persons
 
 __all__ = ["PARTICIPANTS", "Actor", "ActorFinder", "ActorKind", "Candidate"]
 
@@ -110,7 +110,7 @@ class ActorFinder:
             found.append(Candidate(start, end, source))
         found.extend(self._agent_phrases(doc, found, reserved))
         found.extend(proper_names(self.lexicon, doc, reserved, weak))
-        found.extend(titled_persons(self.lexicon, doc, reserved, found))
+        found = prefer_whole_names([*found, *titled_persons(self.lexicon, doc, reserved, found)])
         # Keep the most specific candidate where several overlap.
         found.sort(key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start))
         kept: list[Candidate] = []

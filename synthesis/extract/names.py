@@ -156,6 +156,9 @@ def _german_compound_name(lexicon: Lexicon, doc: Doc, end: int) -> int | None:
     common noun phrase writes its adjectives in lower case („Die regionale Behörde"). Returns
     where the name starts, after the article."""
     start, adjectives, shaped = end, 0, False
+    while start > doc[end].sent.start and lexicon.has("legal_forms", doc[start].text):
+        start, shaped = start - 1, True  # „Die Stadtwerke Neuss GmbH", „Die Tafel Mülheim e. V."
+    end = start
     while start > doc[end].sent.start and doc[start].text[:1].isupper():
         word = doc[start].text
         if not word.replace("-", "").isalpha():
@@ -263,3 +266,16 @@ def _name_token(
             and (not lexicon.has("prefield_openers", token.text) and token.lemma_ in ("", token.text))
         )
     return inside or i > sent_start
+
+
+def prefer_whole_names(found: list[Candidate]) -> list[Candidate]:
+    """An organisation's whole name over the common noun inside it: „Die Stadtwerke Neuss GmbH"
+    over „Die Stadtwerke", which would otherwise win as an agent."""
+    names = [c for c in found if c.source == "name" and c.organisation]
+    return [
+        c
+        for c in found
+        if c.source != "agent"
+        # The agent may hold the article the name leaves out.
+        or not any(n.start - 1 <= c.start and c.end < n.end for n in names)
+    ]

@@ -44,6 +44,8 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
         near = max(draft.start, min(a.start for a in draft.actors) - 5)
         if draft.rule.past_capable and deadline is None and qualifiers.past(r, near, draft.end):
             continue
+        if draft.rule.past_capable and qualifiers.past(r, draft.trigger.end, draft.trigger.end + 2):
+            continue  # "pledged in 2016 to fix … within five years": the year dates the pledge
         obj, also = objects.object_of(r, draft, deadline, region_end)
         for actor in draft.actors:
             strength = draft.action.strength or draft.rule.strength
@@ -137,6 +139,8 @@ def _shorthand(r: Reading, found: list[CommitmentMatch]) -> list[CommitmentMatch
     deadline = next((d for d in r.deadlines if d.start >= separator.idx), None)
     if actor is None or deadline is None or qualifiers.negated_span(r, rest_start, end):
         return []
+    if any(t.tag_ == "VBD" for t in doc[rest_start:end]):
+        return []  # "Thiès: new market hall opened in May": a report of what was done
     words = [t.text_with_ws for t in doc[rest_start:end] if not (deadline.start <= t.idx < deadline.end)]
     obj = "".join(words).strip(" ,;:–-.")
     return [CommitmentMatch(r.sentence, "shorthand", actor, "", obj, deadline, "firm")]

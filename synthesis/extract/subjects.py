@@ -74,8 +74,8 @@ def actors(
         return [previous_actor]  # "Rabat will open X and will fund Y"
     elif left:
         chosen = left[0]  # "Brussels described X ... and committed to Y"
-    elif right and german:
-        chosen = right[0]
+    elif right and german and not _opens_with_article(r, start):
+        chosen = right[0]  # „Mit dem Konzept verfolgt Halifax …", not „Die neue Linie wird die Altstadt …"
     if chosen is None:
         # „Ziel der Stadt Genf ist es, ...": the one who aims is named inside the trigger.
         # It follows "of"/"der": taken from all the candidates, not only the possible subjects.
@@ -116,14 +116,30 @@ def can_be_subject(r: Reading, candidate: Candidate) -> bool:
     if between_commas and lex.has("reporting_verbs", doc[end].text) and doc[end + 1].text == ",":
         return False
     if start > 0:
+        # "prices in Geneva", "the population of the greater Dakar region": past its modifiers.
         before = doc[start - 1]
+        while before.i > max(0, start - 4) and (
+            before.pos_ in ("DET", "ADJ") or lex.has("determiners", before.text)
+        ):
+            before = doc[before.i - 1]
         if lex.has("prepositions", before.text) and not lex.has("agent_prepositions", before.text):
             return False
+        if (
+            before.i > 0
+            and lex.has("prepositions_of", before.text)
+            and lex.has("thing_heads", doc[before.i - 1].text)
+        ):
+            return False  # „Die Bevölkerung von Bamako wird …": the place only says whose
+    if any(lex.has("thing_heads", t.text) for t in doc[start:end]):
+        return False  # „Die Nachfrage … wird steigen"
     if end + 1 < len(doc) and doc[end].text in lex.words["possessive_clitics"]:
         possessed = doc[end + 1]
-        # "Seoul's target is to ...": the possessor of a pledge is the one who pledges.
-        return r.actors.is_agent_head(possessed) or lex.has("pledge_nouns", possessed.text)
-    return True
+        # "Seoul's target is to ...", "Chicago's key objective": the possessor of a pledge pledges.
+        return r.actors.is_agent_head(possessed) or any(
+            lex.has("pledge_nouns", t.text) for t in doc[end + 1 : end + 3]
+        )
+    # "Every city will face …": cities in general, not one that pledges.
+    return not any(lex.has("generic_determiners", t.text) for t in doc[start : start + 2])
 
 
 def _adjacent(r: Reading, trigger: Span, clause_start: int, left: list[Candidate]) -> list[Actor]:
@@ -190,6 +206,12 @@ def _coordinated(r: Reading, trigger: Span, nearest: Candidate) -> bool:
     """'... and will' with no new subject between: the verb shares the previous subject."""
     between = [t for t in r.doc[nearest.end : trigger.start] if not r.skippable(t)]
     return bool(between) and r.lex.has("conjunctions", between[-1].text)
+
+
+def _opens_with_article(r: Reading, clause_start: int) -> bool:
+    """An article opens the clause: its noun phrase is the subject, named or not."""
+    tokens = [t for t in r.doc[clause_start : clause_start + 3] if not r.lex.has("bullets", t.text)]
+    return bool(tokens) and r.lex.has("name_articles", tokens[0].text)
 
 
 def _subject_after_verb(r: Reading, trigger: Span, clause_start: int, left: list[Candidate]) -> bool:

@@ -9,11 +9,6 @@ verb-first conditions that are no pledges. None comes from an evaluation split.
 
 from __future__ import annotations
 
-import pytest
-
-from synthesis.models import Language
-from tests.extract.conftest import Extract, assert_twin_pledges_and_text_does_not, pledges
-
 # (language, text, speaker city, [(actor id or, when unresolved, its text; strength; deadline)])
 FOUND = [
     (
@@ -270,13 +265,6 @@ FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "city", "wanted"), FOUND)
-def test_found(
-    extract: Extract, lang: Language, text: str, city: str | None, wanted: list[tuple[str, str, str | None]]
-) -> None:
-    assert pledges(extract, text, lang, city) == wanted
-
-
 # (language, a pledge, the same words that are no pledge): the pair shows the rule that removes it.
 NOT_PLEDGES = [
     (
@@ -355,8 +343,3 @@ NOT_PLEDGES = [
         "Die Verkehrsbetriebe erhöhen die Preise ab 2020 wahrscheinlich schon wieder.",
     ),
 ]
-
-
-@pytest.mark.parametrize(("lang", "pledge", "not_a_pledge"), NOT_PLEDGES)
-def test_not_a_pledge(extract: Extract, lang: Language, pledge: str, not_a_pledge: str) -> None:
-    assert_twin_pledges_and_text_does_not(extract, lang, pledge, not_a_pledge)

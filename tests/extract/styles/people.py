@@ -8,11 +8,6 @@ Each sentence was written for this file; none comes from an evaluation split.
 
 from __future__ import annotations
 
-import pytest
-
-from synthesis.models import Language
-from tests.extract.conftest import Extract, assert_twin_pledges_and_text_does_not, pledges
-
 # (language, text, speaker city, [(actor id or, when unresolved, its text; strength; deadline)])
 FOUND = [
     # A titled person stands for the place in brackets after the name; without one, the
@@ -136,13 +131,6 @@ FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "city", "wanted"), FOUND)
-def test_found(
-    extract: Extract, lang: Language, text: str, city: str | None, wanted: list[tuple[str, str, str | None]]
-) -> None:
-    assert pledges(extract, text, lang, city) == wanted
-
-
 # (language, a pledge, the same words that are no pledge): the pair shows the rule that removes it.
 NOT_PLEDGES = [
     (
@@ -187,8 +175,3 @@ NOT_PLEDGES = [
         "Jede Frau verschickt das Protokoll.",
     ),
 ]
-
-
-@pytest.mark.parametrize(("lang", "pledge", "not_a_pledge"), NOT_PLEDGES)
-def test_not_a_pledge(extract: Extract, lang: Language, pledge: str, not_a_pledge: str) -> None:
-    assert_twin_pledges_and_text_does_not(extract, lang, pledge, not_a_pledge)

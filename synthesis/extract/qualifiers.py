@@ -8,6 +8,7 @@ the words they look for are lists of data/commitments.yaml.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span
 
@@ -169,6 +170,13 @@ def past(r: Reading, start: int, end: int) -> bool:
     )
 
 
+@cache
+def _runs(phrases: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Each `not_pledges` entry as its words and whether it must end the clause ("see $")."""
+    split = [phrase.lower().split() for phrase in phrases]
+    return tuple((tuple(w[:-1]) if w[-1] == "$" else tuple(w), w[-1] == "$") for w in split)
+
+
 def not_a_pledge(r: Reading, trigger: Span, action: Action, clause_end: int) -> bool:
     """ "we'll see how ...", « prendrons en compte », « s'engage dans »: idioms, not undertakings.
 
@@ -178,15 +186,18 @@ def not_a_pledge(r: Reading, trigger: Span, action: Action, clause_end: int) -> 
     """
     words = [t for t in r.doc[r.sentence.start : clause_end] if not t.is_punct]
     anchors = {action.index, *range(trigger.start, trigger.end)}
-    for phrase in r.lex.phrases.get("not_pledges", ()):
-        parts = phrase.lower().split()
-        ends_clause = parts[-1] == "$"
-        parts = parts[:-1] if ends_clause else parts
-        for first in range(len(words) - len(parts) + 1):
-            window = words[first : first + len(parts)]
-            if not any(w.i in anchors for w in window):
+    positions = [k for k, w in enumerate(words) if w.i in anchors]
+    if not positions:
+        return False
+    forms = [(w.lower_, w.lemma_.lower()) for w in words]
+    for parts, ends_clause in _runs(r.lex.phrases.get("not_pledges", ())):
+        # Only the windows that hold an anchor: the rest of the sentence cannot match.
+        for first in range(
+            max(0, positions[0] - len(parts) + 1), min(len(words) - len(parts), positions[-1]) + 1
+        ):
+            if not any(first <= k < first + len(parts) for k in positions):
                 continue
-            if all(p in (w.lower_, w.lemma_.lower()) for w, p in zip(window, parts, strict=True)) and (
+            if all(p in forms[first + n] for n, p in enumerate(parts)) and (
                 not ends_clause or first + len(parts) == len(words)
             ):
                 return True

@@ -50,7 +50,12 @@ def speaker_label(sentence: Span, candidates: Sequence[Candidate], *, lexicon: L
     """The place a speaker label opening the sentence names ("A (Dakar): ..."), or None. The
     label holds for the speaker's next sentences too: „A (Dakar): Machen wir. Die Liste schicken wir …"."""
     places = [c for c in candidates if c.place_id and sentence.start <= c.start < sentence.end]
-    return _speaker_label(sentence, places, lexicon) if places else None
+    if not places:
+        return None
+    words = [t for t in sentence if t.is_alpha]
+    if len(words) <= LABEL_REACH and all(t.is_upper for t in words):
+        return places[0].place_id  # transcripts: "LA MAIRE DE RABAT. — Je …", the label a sentence of its own
+    return _speaker_label(sentence, places, lexicon)
 
 
 def _speaker_label(sentence: Span, places: Sequence[Candidate], lexicon: Lexicon) -> str | None:

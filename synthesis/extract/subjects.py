@@ -118,12 +118,12 @@ def can_be_subject(r: Reading, candidate: Candidate) -> bool:
     if start > 0:
         # "prices in Geneva", "the population of the greater Dakar region": past its modifiers.
         before = doc[start - 1]
-        while before.i > max(0, start - 4) and (
-            before.pos_ in ("DET", "ADJ") or lex.has("determiners", before.text)
-        ):
+        for _ in range(4):
+            if lex.has("prepositions", before.text) and not lex.has("agent_prepositions", before.text):
+                return False
+            if before.i == 0 or not (before.pos_ in ("DET", "ADJ") or lex.has("determiners", before.text)):
+                break
             before = doc[before.i - 1]
-        if lex.has("prepositions", before.text) and not lex.has("agent_prepositions", before.text):
-            return False
         if (
             before.i > 0
             and lex.has("prepositions_of", before.text)

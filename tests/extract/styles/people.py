@@ -106,6 +106,19 @@ FOUND = [
         "lyon",
         [("geneva", "firm", "2020-05")],
     ),
+    (
+        "fr",
+        "Nous, à l'Association des locataires de Sousse, allons ouvrir une permanence en mai.",
+        "lyon",
+        [("Association des locataires de Sousse", "planned", "2020-05")],
+    ),
+    # Parliamentary transcripts: the speaker's name in capitals, a sentence of its own.
+    (
+        "fr",
+        "LE MAIRE DE NAMUR. — Je présenterai le plan en novembre.",
+        "lyon",
+        [("namur", "firm", "2019-11")],
+    ),
     # German press releases: „man" with the Konjunktiv I is whoever the report names after it.
     (
         "de",

@@ -154,6 +154,12 @@ class ActorFinder:
             # "the mayor of Lyon", "la Ville de Genève", "die Stadt Genf": the place is the actor;
             # "a local NGO from Düsseldorf" is an NGO, named with its place.
             after = end + 1 if end < len(doc) and self.lexicon.has("prepositions_of", doc[end].text) else end
+            if (
+                after < len(doc)
+                and after not in place_at
+                and self.lexicon.has("determiners", doc[after].text)
+            ):
+                after += 1  # « la coordinatrice de l'ICCAR »
             if after in place_at or end in place_at:
                 place = place_at.get(after) or place_at[end]
                 if self._is_proxy(token):
@@ -280,18 +286,9 @@ class ActorFinder:
     # -- resolution ---------------------------------------------------------
 
     def resolve(
-        self,
-        doc: Doc,
-        candidate: Candidate,
-        *,
-        speaker_city: str | None,
-        all_candidates: list[Candidate],
+        self, doc: Doc, candidate: Candidate, *, speaker_city: str | None, all_candidates: list[Candidate]
     ) -> Actor | None:
         return resolution.resolve(
-            doc,
-            candidate,
-            lexicon=self.lexicon,
-            gazetteer=self.gazetteer,
-            speaker_city=speaker_city,
-            all_candidates=all_candidates,
-        )
+            doc, candidate, lexicon=self.lexicon, gazetteer=self.gazetteer,
+            speaker_city=speaker_city, all_candidates=all_candidates,
+        )  # fmt: skip

@@ -44,7 +44,11 @@ def indirect_question(r: Reading, trigger: Span, clause_start: int) -> bool:
 
 
 def reported(r: Reading, trigger: Span) -> bool:
-    """A reporting verb elsewhere in the sentence: 'would' and 'lancerait' report a pledge."""
+    """A reporting verb elsewhere in the sentence: 'would' and 'lancerait' report a pledge; not
+    when the speaker tells of their own past pledge ("I said I would fix it, and I did")."""
+    told = f" {' '.join(t.lower_ for t in r.doc[r.sentence.start : trigger.start])} "
+    if any(f" {report} " in told for report in r.lex.words.get("past_self_reports", ())):
+        return False
     return any(r.lex.has("reporting_verbs", t.text) for t in r.sentence if t.i != trigger.start)
 
 
@@ -119,7 +123,11 @@ def verb_first(r: Reading) -> bool:
 
 def hedged(r: Reading, start: int, end: int) -> bool:
     """ "will probably reopen", « va peut-être », „erhöhen wahrscheinlich": a guess, not a pledge."""
-    return any(r.lex.has("hedges", t.text) for t in r.doc[start:end])
+    words = r.doc[start:end]
+    if any(r.lex.has("hedges", t.text) for t in words):
+        return True
+    text = f" {' '.join(t.lower_ for t in words)} "  # "in principle", « en principe »
+    return any(f" {hedge} " in text for hedge in r.lex.words.get("hedges", ()) if " " in hedge)
 
 
 def habitual(r: Reading, start: int, end: int) -> bool:

@@ -132,9 +132,14 @@ def can_be_subject(r: Reading, candidate: Candidate) -> bool:
             return False  # „Die Bevölkerung von Bamako wird …": the place only says whose
     if any(lex.has("thing_heads", t.text) for t in doc[start:end]):
         return False  # „Die Nachfrage … wird steigen"
-    if end + 1 < len(doc) and doc[end].text in lex.words["possessive_clitics"]:
+    if (
+        end + 1 < len(doc)
+        and doc[end].text in lex.words["possessive_clitics"]
+        and doc[end + 1].lower_ != "going"
+    ):
         possessed = doc[end + 1]
-        # "Seoul's target is to ...", "Chicago's key objective": the possessor of a pledge pledges.
+        # "Seoul's target is to ...", "Chicago's key objective": the possessor of a pledge pledges
+        # ("Strasbourg's going to" is a verb).
         return r.actors.is_agent_head(possessed) or any(
             lex.has("pledge_nouns", t.text) for t in doc[end + 1 : end + 3]
         )

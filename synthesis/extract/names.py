@@ -159,9 +159,10 @@ def _german_compound_name(lexicon: Lexicon, doc: Doc, end: int) -> int | None:
     while start > doc[end].sent.start and lexicon.has("legal_forms", doc[start].text):
         start, shaped = start - 1, True  # „Die Stadtwerke Neuss GmbH", „Die Tafel Mülheim e. V."
     end = start
-    while start > doc[end].sent.start and doc[start].text[:1].isupper():
+    while start > doc[end].sent.start and (doc[start].text[:1].isupper() or doc[start].text == "&"):
         word = doc[start].text
-        if not word.replace("-", "").isalpha():
+        # „St. Remigius", „Yıldız & Söhne": an abbreviation or an ampersand inside the name.
+        if not (word.replace("-", "").isalpha() or word == "&" or (word.endswith(".") and len(word) <= 4)):
             return None
         adjectives += start < end and word.endswith(("e", "er", "en", "es"))
         shaped |= "-" in word or lexicon.has("organisation_words", word)

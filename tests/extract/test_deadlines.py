@@ -53,6 +53,7 @@ CASES: list[tuple[Language, str, str, str]] = [
     ("de", "Das Protokoll kommt innerhalb von zwei Wochen.", "innerhalb von zwei Wochen", "2019-09-14"),
     ("de", "Die Liste kommt bis KW 40.", "bis KW 40", "2019-10-04"),
     ("de", "Die Einladung geht bis 20.09. raus.", "bis 20.09.", "2019-09-20"),
+    ("de", "Der Saal steht ab dem 1. November bereit.", "ab dem 1. November", "2019-11-01"),
     ("en", "I'll drop the keys at reception by 4 today.", "by 4 today", "2019-08-31"),
     # -- the end of a month: its last day; the month under way counts (session 31 August)
     ("en", "We'll send the guide before the end of September.", "before the end of September", "2019-09-30"),

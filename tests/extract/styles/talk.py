@@ -1,6 +1,7 @@
 """Shapes the seventh tuning round (dev7) taught: spoken first-person talk in transcripts,
 interviews and chats, where most of what sounds like a pledge is not one (logistics,
-hopes, beliefs, hearsay, a speaker's own past pledges), and the offers it does make.
+hopes, beliefs, hearsay, a speaker's own past pledges), the offers it does make, and
+German organisations named in full.
 
 Each sentence was written for this file; none comes from an evaluation split.
 """
@@ -15,6 +16,31 @@ FOUND = [
     ("en", "We could send two mediators to Dakar in November.", "namur", [("namur", "proposed", "2019-11")]),
     ("en", "So Tunis's going to chair the network from January.", None, [("tunis", "planned", "2020-01")]),
     ("fr", "Comptez sur nous pour la salle du festival.", "namur", [("namur", "proposed", None)]),
+    # German organisations, whatever their name holds: „Firma", „St.", „&", a legal form.
+    (
+        "de",
+        "Die Firma Meyer Haustechnik hat zugesagt, die Heizung bis Oktober zu reparieren.",
+        None,
+        [("Firma Meyer Haustechnik", "firm", "2019-10")],
+    ),
+    (
+        "de",
+        "Die Evangelische Kirchengemeinde St. Lukas stellt ab dem 1. November ihren Saal bereit.",
+        None,
+        [("Evangelische Kirchengemeinde St. Lukas", "firm", "2019-11-01")],
+    ),
+    (
+        "de",
+        "Die Bäckerei Aydın & Töchter hat angeboten, Brötchen zu spenden.",
+        None,
+        [("Bäckerei Aydın & Töchter", "proposed", None)],
+    ),
+    (
+        "de",
+        "Die Stiftung Rheinufer stellt in den kommenden zwei Jahren Mittel bereit.",
+        None,
+        [("Stiftung Rheinufer", "firm", "2021-08-31")],
+    ),
 ]
 
 # (language, a pledge, the same words that are no pledge): the pair shows the rule that removes it.

@@ -244,6 +244,8 @@ def main() -> None:
         by_shape: dict[str, ShapeScore] = {}
         for language in args.lang or LANGS:
             subset = [r for r in records if r["lang"] == language]
+            if not subset:
+                continue  # a split may leave a language out (dev6 has no French)
             errors: list[str] | None = [] if args.errors == language and split.startswith("dev") else None
             result = score(subset, pipelines, errors)
             print(f"{split:8} {language}  n={len(subset):3}  {result.row()}")

@@ -118,9 +118,14 @@ class CommitmentExtractor:
         commitments: list[CommitmentMatch] = []
         # Shorthand ("Dakar: 5 points by 2020") opens with an actor and a separator.
         openers = {c.start for c in candidates} | {c.start - 1 for c in candidates}
-        labelled = speaker_city  # the speaker of the last label so far, else the note's city
+        labelled, read_to = speaker_city, 0  # the speaker of the line's last label, else the note's city
+        text = doc.text  # spaCy builds it anew on every access
         for sentence in map(self._after_label, doc.sents):
             in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
+            words = sentence.text
+            if "\n" in text[read_to : sentence.start_char + len(words) - len(words.lstrip())]:
+                labelled = speaker_city  # a label holds to the end of its line: the next may be anyone's
+            read_to = sentence.start_char + len(words.rstrip())
             speaker = labelled
             labelled = speaker_label(sentence, candidates, lexicon=self.lexicon) or labelled
             if (

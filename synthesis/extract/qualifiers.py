@@ -199,14 +199,14 @@ def not_a_pledge(r: Reading, trigger: Span, action: Action, clause_end: int) -> 
         return False
     forms = [(w.lower_, w.lemma_.lower()) for w in words]
     for parts, ends_clause in _runs(r.lex.phrases.get("not_pledges", ())):
+        size = len(parts)
         # Only the windows that hold an anchor: the rest of the sentence cannot match.
-        for first in range(
-            max(0, positions[0] - len(parts) + 1), min(len(words) - len(parts), positions[-1]) + 1
-        ):
-            if not any(first <= k < first + len(parts) for k in positions):
-                continue
-            if all(p in forms[first + n] for n, p in enumerate(parts)) and (
-                not ends_clause or first + len(parts) == len(words)
+        for first in range(max(0, positions[0] - size + 1), min(len(words) - size, positions[-1]) + 1):
+            if (
+                parts[0] in forms[first]
+                and all(p in forms[first + n] for n, p in enumerate(parts))
+                and any(first <= k < first + size for k in positions)
+                and (not ends_clause or first + size == len(words))
             ):
                 return True
     return False

@@ -39,7 +39,7 @@ def actors(
         and r.lex.has("first_person", r.doc[trigger.end].text)
     ):
         trigger = r.doc[trigger.end - 1 : trigger.end + 1]  # „Die Liste schicken wir": the pronoun acts
-    if r.lex.language == "de" and any(r.lex.has("first_person", t.text) for t in (trigger[0], trigger[-1])):
+    if german and any(r.lex.has("first_person", t.text) for t in (trigger[0], trigger[-1])):
         # „Ich lade die Partnerstädte ... ein", „Die Liste schicken wir ...": the pronoun acts
         return _first_person_trigger(r, trigger)
     if rule.verb == "last":
@@ -135,7 +135,7 @@ def can_be_subject(r: Reading, candidate: Candidate) -> bool:
     if (
         end + 1 < len(doc)
         and doc[end].text in lex.words["possessive_clitics"]
-        and doc[end + 1].lower_ != "going"
+        and not lex.has("clitic_verbs", doc[end + 1].text)
     ):
         possessed = doc[end + 1]
         # "Seoul's target is to ...", "Chicago's key objective": the possessor of a pledge pledges

@@ -51,6 +51,13 @@ FOUND = [
         None,
         [("tunis", "firm", "2019-09-05")],
     ),
+    # ... to the end of its line: the next line falls back to the note's city.
+    (
+        "de",
+        "A (Tunis): Machen wir.\nDie Bestätigung schicken wir bis Donnerstag.",
+        "lyon",
+        [("lyon", "firm", "2019-09-05")],
+    ),
     # German: a pronoun right after the verb is its subject, not the object before it.
     ("de", "Den Leitfaden überarbeiten wir im November.", "sousse", [("sousse", "firm", "2019-11")]),
     # Headings that name a target, with the deadline or the possessor before the pledge noun.

@@ -22,12 +22,14 @@ from spacy.vocab import Vocab
 from synthesis.extract import resolution
 from synthesis.extract.actor_types import PARTICIPANTS, Actor, ActorKind, Candidate
 from synthesis.extract.gazetteer import SPAN_KEY, Gazetteer
+from synthesis.extract.german_names import german_name_end
 from synthesis.extract.lexicon import Lexicon
 from synthesis.extract.names import prefer_whole_names, proper_names, titled_persons
 
 __all__ = ["PARTICIPANTS", "Actor", "ActorFinder", "ActorKind", "Candidate"]
 
 _CACHE_KEY = "summit_actor_candidates"
+_ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 6}}
 _PRIORITY = {
     "agent_place": -1,
     "place": 0,
@@ -67,6 +69,10 @@ class ActorFinder:
         if self.compound_heads is not None:
             self.compounds.add(
                 "compound", [[{"IS_TITLE": True, "LOWER": {"REGEX": self.compound_heads.pattern}}]]
+            )
+            # „die AWO", „der ADFC", „das DRK": an acronym after an article names a body.
+            self.compounds.add(
+                "acronym", [[{"LOWER": {"IN": sorted(lexicon.words["determiners"])}}, _ACRONYM]]
             )
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         for name in ("first_person", "collectives", "anaphora"):
@@ -108,7 +114,7 @@ class ActorFinder:
             name = doc.vocab.strings[match_id]
             source = {"first_person": "first_person", "collectives": "collective"}.get(name, "anaphora")
             found.append(Candidate(start, end, source))
-        found.extend(self._agent_phrases(doc, found, reserved))
+        found.extend(self._agent_phrases(doc, found, reserved, weak))
         found.extend(proper_names(self.lexicon, doc, reserved, weak))
         found = prefer_whole_names([*found, *titled_persons(self.lexicon, doc, reserved, found)])
         # Keep the most specific candidate where several overlap.
@@ -122,28 +128,33 @@ class ActorFinder:
                 taken |= tokens
         return sorted(kept, key=lambda c: c.start)
 
-    def _agent_phrases(self, doc: Doc, places: list[Candidate], reserved: frozenset[int]) -> list[Candidate]:
+    def _agent_phrases(
+        self, doc: Doc, places: list[Candidate], reserved: frozenset[int], weak: frozenset[int]
+    ) -> list[Candidate]:
         place_at = {c.start: c for c in places if c.source == "place"}
         found = []
         matches = [*self.heads(doc), *self.compounds(doc)] if len(self.compounds) else list(self.heads(doc))
         if doc.has_annotation("LEMMA"):
             matches += self.head_lemmas(doc)
-        heads = sorted({start for _, start, _ in matches})
+        heads = sorted({end - 1 for _, _, end in matches})
         for index in heads:
             token = doc[index]
             if not self.is_agent_head(token) or (index > 0 and doc[index - 1].text == "-"):
                 continue  # "centre-ville" is a place in town, not the town
-            start = token.i
+            outer = token.i
             while (
-                start > 0
-                and start - 1 not in reserved
-                and self._np_modifier(doc[start - 1])
-                and token.i - start < 4
+                outer > 0
+                and outer - 1 not in reserved
+                and self._np_modifier(doc[outer - 1])
+                and token.i - outer < 4
             ):
-                start -= 1
-            start = self._across_conjunction(doc, start, reserved)
-            if any(self.lexicon.has("thing_heads", t.text) for t in doc[start : token.i]):
+                outer -= 1
+            if any(self.lexicon.has("thing_heads", t.text) for t in doc[outer : token.i]):
                 continue  # "la population de l'agglomération atteindra ...": a thing, not a body
+            # The phrase starts at its article: „die Caritas und die AWO" are two phrases.
+            articles = [i for i in range(outer, token.i) if self.lexicon.has("determiners", doc[i].text)]
+            start = articles[-1] if articles else outer
+            start = self._across_conjunction(doc, start, reserved)
             end = token.i + 1
             named_after = next((c for c in places if start <= c.start and c.end < end), None)
             titled = all(t.is_title for t in doc[named_after.end : end]) if named_after else False
@@ -174,7 +185,7 @@ class ActorFinder:
                 and self.lexicon.language == "fr"
             ):
                 end += 1
-            end = self._name_after_head(doc, end, reserved)
+            end = self._name_after_head(doc, end, reserved, weak)
             # "le conseil municipal de Douala": the place after the head's adjectives.
             council_of = place_at.get(end + 1)
             if council_of and self.lexicon.has("prepositions_of", doc[end].text) and self._is_proxy(token):
@@ -211,7 +222,7 @@ class ActorFinder:
                 start -= 1
         return start
 
-    def _name_after_head(self, doc: Doc, end: int, reserved: frozenset[int]) -> int:
+    def _name_after_head(self, doc: Doc, end: int, reserved: frozenset[int], weak: frozenset[int]) -> int:
         """ "la mutuelle Solidaires et Unis", "the charity Crisis", „die Stiftung „Zukunft
         Nachbarschaft“": a common noun, then the name. German capitalises every noun, so there
         the name is quoted, or one word right before the verb („Der Versorger Nordstrom plant")."""
@@ -221,8 +232,7 @@ class ActorFinder:
             if closing is not None:
                 return closing + 1
         if self.lexicon.language == "de":
-            titled = end < len(doc) and doc[end].is_title and doc[end].is_alpha
-            return end + 1 if titled and end + 1 in reserved else end
+            return german_name_end(self.lexicon, doc, end, reserved | weak)
         while end < len(doc) and end not in reserved:
             if doc[end].is_title and doc[end].is_alpha:
                 end += 1
@@ -252,10 +262,9 @@ class ActorFinder:
         ):
             return True
         # German compounds end in their head: Bezirksregierung, Stadtverwaltung, Sportverband.
-        return (
-            self.compound_heads is not None
-            and token.text[:1].isupper()
-            and bool(self.compound_heads.search(token.lower_))
+        return self.compound_heads is not None and (
+            (token.text[:1].isupper() and bool(self.compound_heads.search(token.lower_)))
+            or (token.is_upper and token.is_alpha and 2 <= len(token) <= 6)
         )
 
     def _np_modifier(self, token: Token) -> bool:
@@ -273,6 +282,7 @@ class ActorFinder:
             and not (
                 self.lexicon.has("negations", token.text)
                 or self.lexicon.has("prepositions", token.text)
+                or self.lexicon.has("conjunctions", token.text)
                 or self._trigger_word(token)
             )
         )

@@ -102,5 +102,8 @@ def reporting_body(
                 and c.start <= token.i + REACH
                 and c.source not in ("anaphora", "first_person")
             ):
+                # „die Sprecherin der Kölner Verkehrs-Betriebe": the body she speaks for.
+                whose = c.end < len(doc) and lexicon.has("prepositions_of", doc[c.end].text)
+                c = next((o for o in candidates if whose and o.start == c.end), c)
                 return Candidate(max(c.start, token.i + 1), c.end, c.source, c.place_id, organisation=True)
     return None

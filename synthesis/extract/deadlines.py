@@ -92,8 +92,8 @@ def _value(kind: str, groups: dict[str, str | None], grammar: _Grammar, session:
         return date(year, month, day).isoformat()
     if kind == "month":
         month = month_number()
-        if year is None:  # "by March": the next March after the session
-            year = session.year + (month <= session.month)
+        if year is None:  # "by March": the next March on or after the session (September on 1 September)
+            year = session.year + (month < session.month)
         return f"{year:04d}-{month:02d}"
     if kind == "season":
         return f"{year or session.year:04d}-{grammar.seasons[(groups['season'] or '').lower()]:02d}"

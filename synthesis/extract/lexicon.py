@@ -53,6 +53,9 @@ class TriggerRule:
     # "I promise you that every school will ...": the clause that follows is what the speaker
     # pledges; its own trigger ("will") makes no second commitment with its own subject.
     takes_clause: bool = False
+    # „Ziel ist es, …, heißt es im Klimaplan der Stadt Genf": the clause names no one; the body
+    # that reports it after a reporting verb is its actor.
+    reporter_acts: bool = False
 
     @property
     def needs_annotation(self) -> bool:
@@ -146,6 +149,7 @@ def load_lexicon(language: Language, path: str | None = None) -> Lexicon:
             needs_deadline=rule.get("needs_deadline", False),
             dated=rule.get("dated", False),
             takes_clause=rule.get("takes_clause", False),
+            reporter_acts=rule.get("reporter_acts", False),
         )
         for rule in data["triggers"]
     )

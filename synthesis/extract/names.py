@@ -11,6 +11,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from synthesis.extract.actor_types import Candidate
+from synthesis.extract.german_names import german_compound_name
 from synthesis.extract.lexicon import Lexicon
 
 
@@ -34,7 +35,7 @@ def proper_names(
                 )
                 organisation = _organisation(lexicon, doc[i : i + 1])
                 found.append(Candidate(i, i + 1, "name", organisation=organisation, weak=only_weak))
-            elif i + 1 in reserved | weak and (start_of_name := _german_compound_name(lexicon, doc, i)):
+            elif i + 1 in reserved | weak and (start_of_name := german_compound_name(lexicon, doc, i)):
                 found.append(Candidate(start_of_name, i + 1, "name", organisation=True))
         return found
     if doc.has_annotation("POS"):
@@ -149,29 +150,6 @@ def _names_before_triggers(
     return names
 
 
-def _german_compound_name(lexicon: Lexicon, doc: Doc, end: int) -> int | None:
-    """„Das Deutsche Rote Kreuz wird", „Die Kölner Verkehrs-Betriebe werden", „Die Stiftung
-    Mercator fördert": an article opening the sentence, then capitalised words with two
-    capitalised adjectives, a hyphenated word or an organisation word among them: a German
-    common noun phrase writes its adjectives in lower case („Die regionale Behörde"). Returns
-    where the name starts, after the article."""
-    start, adjectives, shaped = end, 0, False
-    while start > doc[end].sent.start and lexicon.has("legal_forms", doc[start].text):
-        start, shaped = start - 1, True  # „Die Stadtwerke Neuss GmbH", „Die Tafel Mülheim e. V."
-    end = start
-    while start > doc[end].sent.start and (doc[start].text[:1].isupper() or doc[start].text == "&"):
-        word = doc[start].text
-        # „St. Remigius", „Yıldız & Söhne": an abbreviation or an ampersand inside the name.
-        if not (word.replace("-", "").isalpha() or word == "&" or (word.endswith(".") and len(word) <= 4)):
-            return None
-        adjectives += start < end and word.endswith(("e", "er", "en", "es"))
-        shaped |= "-" in word or lexicon.has("organisation_words", word)
-        start -= 1
-    opens = start == doc[end].sent.start and lexicon.has("name_articles", doc[start].text)
-    # One adjective is still a thing as often as a body: „Die Düsseldorfer Erklärung wird".
-    return start + 1 if opens and (shaped or adjectives >= 2) else None
-
-
 def _organisation(lexicon: Lexicon, name: Span) -> bool:
     """A name shaped like an organisation's: "TotalEnergies", "UNHCR", "Emmaüs Connect",
     "Habitat for Humanity". A plain capitalised word ("Valparaíso") may as well be a city."""
@@ -278,5 +256,5 @@ def prefer_whole_names(found: list[Candidate]) -> list[Candidate]:
         for c in found
         if c.source != "agent"
         # The agent may hold the article the name leaves out.
-        or not any(n.start - 1 <= c.start and c.end < n.end for n in names)
+        or not any(n.start - 1 <= c.start and c.end <= n.end for n in names)
     ]

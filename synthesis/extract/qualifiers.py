@@ -106,8 +106,8 @@ def verb_first(r: Reading) -> bool:
     if not endings or len(words) < 2 or words[0].i > r.sentence.start + 1:
         return False
     first, second = words
-    if r.lex.has("discourse_fillers", first.text):
-        return False  # „Gut, das übernehme ich": a word of talk, not a verb
+    if r.lex.has("discourse_fillers", first.text) or second.i != first.i + 1:
+        return False  # „Gut, das übernehme ich", „Versprochen: Den …": a word of talk, not a verb
     if first.is_title and r.lex.has("verb_first_auxiliaries", first.text):
         # „Wird Köln die Zahlen veröffentlichen", „Kann jemand rausfinden, ob …": any subject.
         named = any(c.start == second.i for c in r.candidates) or second.is_title
@@ -136,6 +136,12 @@ def habitual(r: Reading, start: int, end: int) -> bool:
     return any(f" {phrase} " in text for phrase in r.lex.words.get("habitual", ()))
 
 
+def undated_future(r: Reading, start: int, end: int) -> bool:
+    """„ab sofort", „künftig": a present tense placed in the future without a date."""
+    text = f" {' '.join(t.lower_ for t in r.doc[start:end])} "
+    return any(f" {phrase} " in text for phrase in r.lex.words.get("undated_future", ()))
+
+
 def negated(r: Reading, trigger: Span, action: Action, clause_start: int) -> bool:
     doc = r.doc
     # "We won't close it, but instead we will ...": only what follows the turn counts.
@@ -161,7 +167,10 @@ def negated(r: Reading, trigger: Span, action: Action, clause_start: int) -> boo
 
 
 def negated_span(r: Reading, start: int, end: int) -> bool:
-    return any(r.lex.has("negations", t.text) for t in r.doc[start:end])
+    """A negation in [start, end) after its last contrastive: „Wir schaffen nicht alles, aber den
+    Jugendtreff bauen wir 2020" negates only what comes before „aber"."""
+    turns = [t.i for t in r.doc[start:end] if r.lex.has("contrastives", t.text)]
+    return any(r.lex.has("negations", t.text) for t in r.doc[max([start, *turns]) : end])
 
 
 def past(r: Reading, start: int, end: int) -> bool:

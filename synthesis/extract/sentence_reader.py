@@ -38,7 +38,8 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
         region_end = min(following, draft.end) if following is not None else draft.end
         deadline = objects.deadline(r, draft.trigger, draft.actors[-1], draft.start, region_end)
         if (draft.action.needs_deadline or draft.rule.needs_deadline or draft.rule.dated) and (
-            not _ahead(r, draft, deadline) or qualifiers.habitual(r, draft.start, draft.end)
+            not (_ahead(r, draft, deadline) or _undated_future(r, draft, deadline))
+            or qualifiers.habitual(r, draft.start, draft.end)
         ):
             continue
         near = max(draft.start, min(a.start for a in draft.actors) - 5)
@@ -67,6 +68,13 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
                     replace(match, action=also.text, object=objects.words(r, first, last, draft, deadline))
                 )
     return found or _pledge_heading(r) or _shorthand(r, found)
+
+
+def _undated_future(r: Reading, draft: Draft, deadline: Deadline | None) -> bool:
+    """A present tense with „ab sofort" pledges, undated; a target („Ziel") still needs its date."""
+    if deadline is not None or not draft.rule.needs_deadline:
+        return False
+    return qualifiers.undated_future(r, draft.start, draft.end)
 
 
 def _ahead(r: Reading, draft: Draft, deadline: Deadline | None) -> bool:

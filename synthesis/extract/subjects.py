@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from synthesis.extract.actors import Actor, Candidate
+from synthesis.extract.attribution import reporting_body
 from synthesis.extract.lexicon import TriggerRule
 from synthesis.extract.reading import Action, Reading
 
@@ -86,6 +87,8 @@ def actors(
         ]
         if inside and rule.verb != "last":
             chosen = inside[-1]
+        elif rule.reporter_acts:
+            return _reporter(r, trigger)
         else:
             return _first_person_trigger(r, trigger)
     found = [r.resolve(c) for c in [*_coordinated_subjects(r, chosen, subjects), chosen]]
@@ -132,6 +135,8 @@ def can_be_subject(r: Reading, candidate: Candidate) -> bool:
             return False  # „Die Bevölkerung von Bamako wird …": the place only says whose
     if any(lex.has("thing_heads", t.text) for t in doc[start:end]):
         return False  # „Die Nachfrage … wird steigen"
+    if candidate.source == "agent" and _german_object(r, candidate):
+        return False
     if (
         end + 1 < len(doc)
         and doc[end].text in lex.words["possessive_clitics"]
@@ -145,6 +150,28 @@ def can_be_subject(r: Reading, candidate: Candidate) -> bool:
         )
     # "Every city will face …": cities in general, not one that pledges.
     return not any(lex.has("generic_determiners", t.text) for t in doc[start : start + 2])
+
+
+def _german_object(r: Reading, candidate: Candidate) -> bool:
+    """German, which has no tagger here, marks case on the article: „im Süden der Stadt" (a
+    genitive after a noun), „Wir schließen das Jugendzentrum" (after a subject and its verb),
+    „… eröffnen ein drittes Bürgerbüro" (an indefinite phrase) are no subjects."""
+    doc, lex, start = r.doc, r.lex, candidate.start
+    if lex.language != "de" or start == 0:
+        return False
+    article, before = doc[start], doc[start - 1]
+    if lex.has("object_articles", article.text):
+        return True
+    if lex.has("genitive_articles", article.text) and before.is_title and before.is_alpha:
+        return before.i > before.sent.start and not lex.has("determiners", before.text)
+    if start < 2 or not (before.is_lower and before.is_alpha) or lex.has("conjunctions", before.text):
+        return False
+    # A subject right before the verb („Sousse übernimmt die Tafel"), not a place in a
+    # prepositional phrase („mit Sousse übernimmt die Tafel …").
+    subject = next((c for c in r.candidates if c.end == start - 1), None)
+    if subject is None:
+        return lex.has("first_person", doc[start - 2].text)
+    return not (subject.start > 0 and lex.has("prepositions", doc[subject.start - 1].text))
 
 
 def _adjacent(r: Reading, trigger: Span, clause_start: int, left: list[Candidate]) -> list[Actor]:
@@ -167,6 +194,13 @@ def _first_person_trigger(r: Reading, trigger: Span) -> list[Actor]:
             actor = r.resolve(Candidate(token.i, token.i + 1, "first_person"))
             return [actor] if actor else []
     return []
+
+
+def _reporter(r: Reading, trigger: Span) -> list[Actor]:
+    """The body that reports a subjectless aim: „…, schreibt die Stadt Beirut in ihrem Bericht"."""
+    body = reporting_body(r.sentence, r.candidates, after=trigger.end, lexicon=r.lex)
+    actor = r.resolve(body) if body else None
+    return [actor] if actor else []
 
 
 def _coordinated_subjects(r: Reading, chosen: Candidate, subjects: list[Candidate]) -> list[Candidate]:

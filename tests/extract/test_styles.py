@@ -7,10 +7,16 @@ import pytest
 
 from synthesis.models import Language
 from tests.extract.conftest import Extract, assert_twin_pledges_and_text_does_not, pledges
-from tests.extract.styles import minutes, people, reports, talk
+from tests.extract.styles import bodies, minutes, people, reports, talk
 
-FOUND = [*minutes.FOUND, *people.FOUND, *reports.FOUND, *talk.FOUND]
-NOT_PLEDGES = [*minutes.NOT_PLEDGES, *people.NOT_PLEDGES, *reports.NOT_PLEDGES, *talk.NOT_PLEDGES]
+FOUND = [*minutes.FOUND, *people.FOUND, *reports.FOUND, *talk.FOUND, *bodies.FOUND]
+NOT_PLEDGES = [
+    *minutes.NOT_PLEDGES,
+    *people.NOT_PLEDGES,
+    *reports.NOT_PLEDGES,
+    *talk.NOT_PLEDGES,
+    *bodies.NOT_PLEDGES,
+]
 
 
 @pytest.mark.parametrize(("lang", "text", "city", "wanted"), FOUND)

@@ -1,0 +1,135 @@
+"""Shapes of German organisations and aims that the eighth tuning round (dev5–dev7 German
+misses, then dev8) taught.
+
+Each sentence was written for this file: bodies joined by „und", with their legal form,
+an acronym or a place in their name; a present tense after a fronted phrase; aims held
+in a „dass" clause or reported by a body after the clause („heißt es im …"); and the
+genitives, objects and habits that are no subject or no pledge. None comes from an
+evaluation split.
+"""
+
+from __future__ import annotations
+
+# (language, text, speaker city, [(actor id or, when unresolved, its text; strength; deadline)])
+FOUND = [
+    (
+        "de",
+        "Der Kinderschutzbund Velbert und die Nachbarschaftshilfe Langenberg e. V. richten ab Oktober "
+        "gemeinsam eine Elternsprechstunde ein.",
+        None,
+        [
+            ("Der Kinderschutzbund Velbert", "firm", "2019-10"),
+            ("die Nachbarschaftshilfe Langenberg e. V.", "firm", "2019-10"),
+        ],
+    ),
+    (
+        "de",
+        "Das DRK und die AWO übernehmen ab sofort gemeinsam den Fahrdienst zur Tafel.",
+        None,
+        [("Das DRK", "firm", None), ("die AWO", "firm", None)],
+    ),
+    (
+        "de",
+        "Im Rahmen der Partnerschaft mit Sousse übernimmt die Tafel Ratingen ab März "
+        "die Lebensmittelausgabe.",
+        None,
+        [("die Tafel Ratingen", "firm", "2020-03")],
+    ),
+    (
+        "de",
+        "Laut Vorstandsbeschluss wird die Bürgerstiftung Erkrath ab Januar zwei Stipendien vergeben.",
+        None,
+        [("die Bürgerstiftung Erkrath", "firm", "2020-01")],
+    ),
+    (
+        "de",
+        "Wir vergrößern die Bibliothek nicht, aber die Lesesäle öffnen wir ab Januar auch sonntags.",
+        "namur",
+        [("namur", "firm", "2020-01")],
+    ),
+    (
+        "de",
+        "Unser Ziel ist, dass bis 2023 jede Schule einen Trinkbrunnen hat.",
+        "halifax",
+        [("halifax", "planned", "2023")],
+    ),
+    (
+        "de",
+        "Ziel ist es, bis 2024 alle Ampeln mit Tonsignalen auszustatten, heißt es im Mobilitätsplan "
+        "der Stadt Lausanne.",
+        None,
+        [("lausanne", "planned", "2024")],
+    ),
+    (
+        "de",
+        "Angestrebt wird, dass der Landkreis Mettmann die Kosten ab 2021 übernimmt.",
+        None,
+        [("der Landkreis Mettmann", "planned", "2021")],
+    ),
+    (
+        "de",
+        "Angestrebt wird von der Stadt Rabat, die Wartezeiten bis Ende 2020 zu halbieren.",
+        None,
+        [("rabat", "planned", "2020-12-31")],
+    ),
+    ("de", "Darum kümmere ich mich selbst, gleich nach der Sitzung.", "tunis", [("tunis", "firm", None)]),
+    (
+        "de",
+        "Ich setze mich dafür ein, dass der Spielplatz im Sommer saniert wird.",
+        None,
+        [("Ich", "planned", "2020-06")],
+    ),
+    (
+        "de",
+        "Man plane, den Takt ab Dezember zu verdichten, sagte die Sprecherin der Kölner Verkehrs-Betriebe.",
+        None,
+        [("der Kölner Verkehrs-Betriebe", "planned", "2019-12")],
+    ),
+    ("de", "Versprochen: Die Bänke stellen wir bis Oktober auf.", "lyon", [("lyon", "firm", "2019-10")]),
+    (
+        "de",
+        "Die Volkshochschule Hilden will ab dem Frühjahr Abendkurse anbieten.",
+        None,
+        [("Volkshochschule Hilden", "planned", "2020-03")],
+    ),
+    # The month under way counts: „ab September", said on 31 August, is this September.
+    (
+        "de",
+        "Die Stadt Genf lädt ab September zu offenen Sprechstunden ein.",
+        None,
+        [("geneva", "firm", "2019-09")],
+    ),
+]
+
+# (language, a twin that pledges, the sentence that does not)
+NOT_PLEDGES = [
+    # „der Stadt" after a noun is whose south it is, not a subject.
+    (
+        "de",
+        "Die Stadt baut bis 2030 zwei neue Schulen.",
+        "Die Bevölkerung im Süden der Stadt wächst bis 2030 um ein Fünftel.",
+    ),
+    (
+        "de",
+        "Die Caritas übernimmt ab sofort die Beratung.",
+        "Die Caritas übernimmt seit Jahren die Beratung.",
+    ),
+    # An aim no one holds or reports has no actor.
+    (
+        "de",
+        "Ziel ist es, bis 2024 alle Ampeln umzurüsten, schreibt die Stadt Lausanne.",
+        "Ziel ist es, bis 2024 alle Ampeln umzurüsten.",
+    ),
+    # An indefinite phrase is the thing a subject makes or a thing itself, no body.
+    ("de", "Wir eröffnen im Herbst ein Café am Markt.", "Im Herbst eröffnet ein Café am Markt."),
+    (
+        "de",
+        "Wir schließen den Jugendtreff nicht, aber den Bolzplatz bauen wir 2020.",
+        "Wir schließen den Jugendtreff nicht, und den Bolzplatz bauen wir 2020 auch nicht.",
+    ),
+    (
+        "de",
+        "Im Rahmen der Umbauten übernimmt die Stadt Lyon ab März die Kosten.",
+        "Im Rahmen der Umbauten bleibt das Rathaus bis März geschlossen.",
+    ),
+]

@@ -43,6 +43,9 @@ def actors(
     if german and any(r.lex.has("first_person", t.text) for t in (trigger[0], trigger[-1])):
         # „Ich lade die Partnerstädte ... ein", „Die Liste schicken wir ...": the pronoun acts
         return _first_person_trigger(r, trigger)
+    verb_final = german and r.lex.has("complementizers", trigger[0].text)  # „dass … übernimmt"
+    if verb_final and trigger.end < len(r.doc) and not r.doc[trigger.end].is_punct:
+        return []  # „dass die Zahl leicht sinkt": the clause's verb is its last word, not „leicht"
     if rule.verb == "last":
         # „Sousse lädt ... ein", „Im Herbst startet Tunis": the words before the verb only placed
         # it; the subject is sought around the verb, on either side.
@@ -53,7 +56,7 @@ def actors(
     if rule.adjacent_actor:
         return _adjacent(r, trigger, start, left)
     chosen: Candidate | None = None
-    if german and action.index < trigger.start and left:
+    if german and (action.index < trigger.start or verb_final) and left:
         # Verb-final clause: the subject comes first after "dass", "weil", a comma ...
         opener = max(
             (

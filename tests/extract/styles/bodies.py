@@ -101,8 +101,39 @@ FOUND = [
     ),
 ]
 
+# Minutes that hand out tasks: „übernimmt", the verb-final present of a „dass" clause, and
+# the Konjunktiv I of a protocol.
+FOUND += [
+    (
+        "de",
+        "Die Verwaltung teilt mit, dass der Landkreis Kleve die Busfahrkarten ab dem 1. November übernimmt.",
+        None,
+        [("der Landkreis Kleve", "firm", "2019-11-01")],
+    ),
+    ("de", "Es wurde vereinbart, dass Tunis die Moderation übernimmt.", None, [("tunis", "firm", None)]),
+    ("de", "Frau Petrović übernimmt die Einladung zum Sommerfest.", None, [("Frau Petrović", "firm", None)]),
+    (
+        "de",
+        "Der Sportverein Eller e. V. sichere zu, die Halle auch samstags zu öffnen, heißt es im Protokoll.",
+        None,
+        [("Sportverein Eller e. V.", "firm", None)],
+    ),
+]
+
 # (language, a twin that pledges, the sentence that does not)
 NOT_PLEDGES = [
+    # The verb-final present is the clause's last word: „leicht" is no verb.
+    (
+        "de",
+        "Die IHK teilt mit, dass die Handwerkskammer ab 2020 die Prüfungen übernimmt.",
+        "Die IHK rechnet damit, dass die Zahl der Auszubildenden im kommenden Jahr leicht sinkt.",
+    ),
+    (
+        "de",
+        "Laut Protokoll übernimmt die AIMF die Übersetzungskosten.",
+        "Übernimmt die AIMF die Übersetzungskosten",
+    ),
+    ("de", "Frau Petrović übernimmt die Einladung.", "Frau Petrović übernimmt seit 2015 die Einladung."),
     # „der Stadt" after a noun is whose south it is, not a subject.
     (
         "de",

@@ -94,7 +94,11 @@ def reporting_body(
     that follows `after`, from that verb on; None when the sentence names nobody."""
     doc = sentence.doc
     for token in doc[after : sentence.end]:
-        if not lexicon.has("reporting_verbs", token.text):
+        after_comma = token.i > 0 and doc[token.i - 1].text == ","
+        if not (
+            lexicon.has("reporting_verbs", token.text)
+            or (after_comma and lexicon.has("attribution_after_comma", token.text))
+        ):
             continue
         for c in candidates:
             if (

@@ -1,4 +1,5 @@
-"""German names after an article or a common noun, where every noun is capitalised.
+"""German names after an article or a common noun, where every noun is capitalised, and the
+cases an article marks.
 
 A blank German pipeline tags nothing, so a name is told from a noun by where it
 stands and what closes it: „Die Stiftung Mercator fördert", „die Diakonie Neuss-Süd
@@ -7,8 +8,11 @@ ab Januar", „die Kölner Tafel e. V.".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
+from synthesis.extract.actor_types import Candidate
 from synthesis.extract.lexicon import Lexicon
 
 
@@ -64,4 +68,34 @@ def german_name_end(lexicon: Lexicon, doc: Doc, end: int, verbs: frozenset[int])
 
 def _name_word(token: Token) -> bool:
     word = token.text
+    if word.endswith(".") and 2 < len(word) <= 4:
+        return word[:1].isupper() and word[:-1].isalpha()  # „St. Paulus", „Dr."
     return word[:1].isupper() and word.replace("-", "").isalpha() and not (len(word) > 1 and word.isupper())
+
+
+def german_object(lex: Lexicon, doc: Doc, candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """German, which has no tagger here, marks case on the article: „im Süden der Stadt" (a
+    genitive after a noun), „Wir schließen das Jugendzentrum" (after a subject and its verb),
+    „… eröffnen ein drittes Bürgerbüro" (an indefinite phrase) are no subjects."""
+    start = candidate.start
+    if lex.language != "de" or start == 0:
+        return False
+    article, before = doc[start], doc[start - 1]
+    if lex.has("object_articles", article.text) and candidate.source == "agent":
+        return True
+    # „die Schuldnerberatung der Caritas", „die Grundschulen von Mülhausen": whose, not who.
+    owner = before if lex.has("genitive_articles", article.text) else None
+    if owner is None and lex.has("attribute_prepositions", before.text) and start >= 2:
+        owner = doc[start - 2]
+    if owner is not None and owner.is_title and owner.is_alpha and not lex.has("determiners", owner.text):
+        return owner.i > owner.sent.start
+    if candidate.source != "agent":
+        return False
+    if start < 2 or not (before.is_lower and before.is_alpha) or lex.has("conjunctions", before.text):
+        return False
+    # A subject right before the verb („Sousse übernimmt die Tafel"), not a place in a
+    # prepositional phrase („mit Sousse übernimmt die Tafel …").
+    subject = next((c for c in candidates if c.end == start - 1), None)
+    if subject is None:
+        return lex.has("first_person", doc[start - 2].text)
+    return not (subject.start > 0 and lex.has("prepositions", doc[subject.start - 1].text))

@@ -39,7 +39,7 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
         deadline = objects.deadline(r, draft.trigger, draft.actors[-1], draft.start, region_end)
         if (draft.action.needs_deadline or draft.rule.needs_deadline or draft.rule.dated) and (
             not (_ahead(r, draft, deadline) or _undated_future(r, draft, deadline))
-            or qualifiers.habitual(r, draft.start, draft.end)
+            or (qualifiers.habitual(r, draft.start, draft.end) and not _starts(r, deadline))
         ):
             continue
         near = max(draft.start, min(a.start for a in draft.actors) - 5)
@@ -60,7 +60,9 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
                     found[found.index(same)] = replace(same, deadline=deadline)
                 continue
             found.append(match)
-            if also:  # "will show X and offer Y": a second action under the same trigger
+            # "will show X and offer Y": a second action under the same trigger; German
+            # „entsiegeln und begrünen", side by side, do one thing to one object.
+            if also and not (r.lex.language == "de" and also.index <= draft.action.index + 2):
                 first, last = also.index + 1, region_end
                 if r.lex.language == "de":  # "... und die Tafeln zur Verfügung stellen"
                     first, last = draft.action.index + 2, also.index
@@ -68,6 +70,12 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
                     replace(match, action=also.text, object=objects.words(r, first, last, draft, deadline))
                 )
     return found or _pledge_heading(r) or _shorthand(r, found)
+
+
+def _starts(r: Reading, deadline: Deadline | None) -> bool:
+    """„ab 2020 jährlich": a deadline that starts something."""
+    words = deadline.text.split() if deadline else []
+    return bool(words) and r.lex.has("start_words", words[0])
 
 
 def _undated_future(r: Reading, draft: Draft, deadline: Deadline | None) -> bool:
@@ -84,7 +92,12 @@ def _ahead(r: Reading, draft: Draft, deadline: Deadline | None) -> bool:
         return False
     if not draft.rule.needs_deadline or deadline.start >= draft.trigger.start_char:
         return True
-    return deadline.start <= r.doc[min(draft.start + 1, len(r.doc) - 1)].idx
+    # „Geschäftsführerin, Tafel Solingen e. V.: Ab nächster Woche beliefern wir …": after the label.
+    opening = draft.start
+    for token in r.doc[draft.start : draft.trigger.start]:
+        if token.text == ":" and token.idx < deadline.start:
+            opening = token.i + 1
+    return deadline.start <= r.doc[min(opening + 1, len(r.doc) - 1)].idx
 
 
 def _draft(r: Reading, trigger: Span, rule: TriggerRule, previous_actor: Actor | None) -> Draft | None:
@@ -122,6 +135,8 @@ def _draft(r: Reading, trigger: Span, rule: TriggerRule, previous_actor: Actor |
 
 def _coordinated_trigger(r: Reading, trigger: Span, clause_start: int) -> bool:
     """'... and will fund': a trigger right after a conjunction shares the previous subject."""
+    if r.lex.has("conjunctions", trigger[0].text):
+        return True  # „…, und ich stelle …": the conjunction opens the trigger itself
     before = [t for t in r.doc[clause_start : trigger.start] if not r.skippable(t)]
     return bool(before) and r.lex.has("conjunctions", before[-1].text)
 
@@ -132,6 +147,13 @@ def _shorthand(r: Reading, found: list[CommitmentMatch]) -> list[CommitmentMatch
     if found or not any(lex.has("shorthand_separators", t.text) for t in r.sentence[:8]):
         return []
     tokens = [t for t in r.sentence if not lex.has("bullets", t.text) and not t.is_space]
+    # „Aufgabe Toronto: …", „Kurzprotokoll – Cotonou: …": past a minutes label or a heading.
+    while len(tokens) > 2 and (
+        lex.has("line_labels", tokens[0].text) or lex.has("minutes_headings", tokens[0].text)
+    ):
+        tokens = tokens[1:]
+        if lex.has("shorthand_separators", tokens[0].text):
+            tokens = tokens[1:]
     if len(tokens) < 4:
         return []
     opening = next((c for c in r.candidates if c.start == tokens[0].i), None)

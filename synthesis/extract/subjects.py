@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from synthesis.extract.actors import Actor, Candidate
 from synthesis.extract.attribution import reporting_body
+from synthesis.extract.german_names import german_object
 from synthesis.extract.lexicon import TriggerRule
 from synthesis.extract.reading import Action, Reading
 
@@ -30,8 +31,10 @@ def actors(
 ) -> list[Actor]:
     """The actors of `trigger` in its clause [start, end); `previous_actor` if it shares one."""
     if action.passive:
-        agent = _agent(r, action, end)
-        return [agent] if agent else []
+        agent = _agent(r, action, start, end)
+        if agent is not None:
+            return [agent]
+        return _reporter(r, trigger, start, end) if rule.reporter_acts else []
     german = r.lex.language == "de"
     if (
         german
@@ -91,7 +94,7 @@ def actors(
         if inside and rule.verb != "last":
             chosen = inside[-1]
         elif rule.reporter_acts:
-            return _reporter(r, trigger)
+            return _reporter(r, trigger, start, end)
         else:
             return _first_person_trigger(r, trigger)
     found = [r.resolve(c) for c in [*_coordinated_subjects(r, chosen, subjects), chosen]]
@@ -138,7 +141,7 @@ def can_be_subject(r: Reading, candidate: Candidate) -> bool:
             return False  # „Die Bevölkerung von Bamako wird …": the place only says whose
     if any(lex.has("thing_heads", t.text) for t in doc[start:end]):
         return False  # „Die Nachfrage … wird steigen"
-    if candidate.source == "agent" and _german_object(r, candidate):
+    if german_object(lex, doc, candidate, r.candidates):
         return False
     if (
         end + 1 < len(doc)
@@ -153,28 +156,6 @@ def can_be_subject(r: Reading, candidate: Candidate) -> bool:
         )
     # "Every city will face …": cities in general, not one that pledges.
     return not any(lex.has("generic_determiners", t.text) for t in doc[start : start + 2])
-
-
-def _german_object(r: Reading, candidate: Candidate) -> bool:
-    """German, which has no tagger here, marks case on the article: „im Süden der Stadt" (a
-    genitive after a noun), „Wir schließen das Jugendzentrum" (after a subject and its verb),
-    „… eröffnen ein drittes Bürgerbüro" (an indefinite phrase) are no subjects."""
-    doc, lex, start = r.doc, r.lex, candidate.start
-    if lex.language != "de" or start == 0:
-        return False
-    article, before = doc[start], doc[start - 1]
-    if lex.has("object_articles", article.text):
-        return True
-    if lex.has("genitive_articles", article.text) and before.is_title and before.is_alpha:
-        return before.i > before.sent.start and not lex.has("determiners", before.text)
-    if start < 2 or not (before.is_lower and before.is_alpha) or lex.has("conjunctions", before.text):
-        return False
-    # A subject right before the verb („Sousse übernimmt die Tafel"), not a place in a
-    # prepositional phrase („mit Sousse übernimmt die Tafel …").
-    subject = next((c for c in r.candidates if c.end == start - 1), None)
-    if subject is None:
-        return lex.has("first_person", doc[start - 2].text)
-    return not (subject.start > 0 and lex.has("prepositions", doc[subject.start - 1].text))
 
 
 def _adjacent(r: Reading, trigger: Span, clause_start: int, left: list[Candidate]) -> list[Actor]:
@@ -199,9 +180,20 @@ def _first_person_trigger(r: Reading, trigger: Span) -> list[Actor]:
     return []
 
 
-def _reporter(r: Reading, trigger: Span) -> list[Actor]:
-    """The body that reports a subjectless aim: „…, schreibt die Stadt Beirut in ihrem Bericht"."""
+def _reporter(r: Reading, trigger: Span, start: int, end: int) -> list[Actor]:
+    """Whose a subjectless aim or plan is: the body that reports it („…, schreibt die Stadt
+    Beirut"), else the one it cites („nach Angaben der Stadt Sceaux"), else the place it is
+    planned in („Bis 2019 soll in Abidjan … eröffnet werden")."""
     body = reporting_body(r.sentence, r.candidates, after=trigger.end, lexicon=r.lex)
+    if body is None:
+        inside = [c for c in r.candidates if start <= c.start and c.end <= end and c.start >= 2]
+        cited = [
+            c for c in inside if any(r.lex.has("source_nouns", t.text) for t in r.doc[c.start - 2 : c.start])
+        ]
+        placed = [
+            c for c in inside if c.place_id and r.lex.has("place_prepositions", r.doc[c.start - 1].text)
+        ]
+        body = next(iter(cited or placed), None)
     actor = r.resolve(body) if body else None
     return [actor] if actor else []
 
@@ -271,15 +263,17 @@ def _subject_after_verb(r: Reading, trigger: Span, clause_start: int, left: list
     return not r.lex.has("determiners", opener.text) and trigger.start - clause_start <= 2
 
 
-def _agent(r: Reading, action: Action, end: int) -> Actor | None:
-    """The agent of a passive: "by Dakar", "par la Ville de Dakar", "von Paris"."""
+def _agent(r: Reading, action: Action, start: int, end: int) -> Actor | None:
+    """The agent of a passive: "by Dakar", "par la Ville de Dakar", "von Paris"; in German
+    it may open the clause („Von der Stadt Algier wird bis 2020 … eingerichtet")."""
+    reach = start - 1 if r.lex.language == "de" else action.index - 8
     for candidate in r.candidates:
         first = candidate.start
         while first > 0 and r.lex.has("determiners", r.doc[first - 1].text):
             first -= 1  # "par la Ville de Dakar"
         before = r.doc[first - 1] if first > 0 else None
         if (
-            action.index - 8 < candidate.start < end
+            reach < candidate.start < end
             and before is not None
             and r.lex.has("agent_prepositions", before.text)
         ):

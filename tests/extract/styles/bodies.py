@@ -120,8 +120,96 @@ FOUND += [
     ),
 ]
 
+# The dev8 round: offices and parishes named in full, plans held by a place, a source or a
+# reporter, a speaker's second pledge after „und", and the headings of minutes.
+FOUND += [
+    (
+        "de",
+        "Das Jugendamt des Kreises Heinsberg schickt bis zum 15. Oktober Fachkräfte in alle Unterkünfte.",
+        None,
+        [("Das Jugendamt", "firm", "2019-10-15")],
+    ),
+    (
+        "de",
+        "Die evangelische Kirchengemeinde St. Paulus öffnet ab Mitte November ihr Gemeindehaus "
+        "als Wärmestube.",
+        None,
+        [("Die evangelische Kirchengemeinde St. Paulus", "firm", "2019-11")],
+    ),
+    # A start date makes a yearly act a pledge, not a habit.
+    (
+        "de",
+        "Die Stiftung Nachbarschaft Remscheid stellt nach eigenen Angaben ab 2020 jährlich "
+        "20.000 Euro bereit.",
+        None,
+        [("Stiftung Nachbarschaft Remscheid", "firm", "2020")],
+    ),
+    (
+        "de",
+        "Im nächsten Jahr soll in Dakar ein zweites Jugendzentrum eröffnet werden, "
+        "teilte die Stadtverwaltung mit.",
+        None,
+        [("dakar", "planned", "2020")],
+    ),
+    (
+        "de",
+        "Von der Stadt Tunis wird bis Ende 2020 ein Fonds für Kleinunternehmen eingerichtet.",
+        None,
+        [("tunis", "firm", "2020-12-31")],
+    ),
+    (
+        "de",
+        "Die Sporthalle soll nach Angaben der Stadt Namur bis Ende 2021 saniert werden.",
+        None,
+        [("namur", "planned", "2021-12-31")],
+    ),
+    (
+        "de",
+        "Bis zum Winter soll in jedem Viertel eine Wärmestube eingerichtet werden, "
+        "so die Bürgermeisterin von Lyon.",
+        None,
+        [("lyon", "planned", "2019-12")],
+    ),
+    (
+        "de",
+        "Wir werden die Bibliothek ab 2020 länger öffnen, und ich stelle das Konzept im Oktober vor.",
+        "geneva",
+        [("geneva", "firm", "2020"), ("geneva", "firm", "2019-10")],
+    ),
+    (
+        "de",
+        "Aufgabe Rabat: Entwurf der Charta bis 30. September an alle Mitglieder.",
+        None,
+        [("rabat", "firm", "2019-09-30")],
+    ),
+    (
+        "de",
+        "Geschäftsführer, Tafel Hilden e. V.: Ab nächster Woche beliefern wir auch die Notunterkunft.",
+        None,
+        [("wir", "firm", "2019-09")],
+    ),
+    # Two infinitives side by side do one thing: one pledge.
+    ("de", "Wir werden die Schulhöfe bis 2021 entsiegeln und begrünen.", "lyon", [("lyon", "firm", "2021")]),
+]
+
 # (language, a twin that pledges, the sentence that does not)
 NOT_PLEDGES = [
+    # Whose demand, whose schools: a genitive or „von" after a noun is no subject.
+    (
+        "de",
+        "Die Stadt wird bis 2022 zwei Kitas bauen.",
+        "Die Nachfrage bei der Familienberatung der Caritas wird im Winter weiter zunehmen.",
+    ),
+    (
+        "de",
+        "Die Stadt baut bis 2025 ein Hallenbad.",
+        "Die Zahl der Schüler an den Grundschulen von Mülhausen wird bis 2022 wachsen.",
+    ),
+    (
+        "de",
+        "Das Jugendamt verpflichtet sich, bis 2030 alle Akten zu digitalisieren.",
+        "Das Landesziel verpflichtet die Kommunen, bis 2030 ihre Emissionen zu halbieren.",
+    ),
     # The verb-final present is the clause's last word: „leicht" is no verb.
     (
         "de",

@@ -32,10 +32,13 @@ def german_compound_name(lexicon: Lexicon, doc: Doc, end: int) -> int | None:
         if not (word.replace("-", "").isalpha() or word == "&" or (word.endswith(".") and len(word) <= 4)):
             return None
         adjectives += start < end and word.endswith(("e", "er", "en", "es"))
-        shaped |= "-" in word or lexicon.has("organisation_words", word)
+        # „Die Deutsche Bahn", „Das Deutsche Rote Kreuz": a capitalised adjective in -e names a body;
+        # one in -er is a place's („Die Düsseldorfer Erklärung"), as often a thing's.
+        shaped |= (
+            "-" in word or lexicon.has("organisation_words", word) or (start < end and word.endswith("e"))
+        )
         start -= 1
     opens = start == doc[end].sent.start and lexicon.has("name_articles", doc[start].text)
-    # One adjective is still a thing as often as a body: „Die Düsseldorfer Erklärung wird".
     return start + 1 if opens and (shaped or adjectives >= 2) else None
 
 

@@ -92,6 +92,8 @@ def _ahead(r: Reading, draft: Draft, deadline: Deadline | None) -> bool:
         return False
     if not draft.rule.needs_deadline or deadline.start >= draft.trigger.start_char:
         return True
+    if r.doc[draft.trigger.start - 1].idx < deadline.end <= draft.trigger.start_char:
+        return True  # „Im ersten Quartal 2020 starten wir": the deadline right before the verb
     # „Geschäftsführerin, Tafel Solingen e. V.: Ab nächster Woche beliefern wir …": after the label.
     opening = draft.start
     for token in r.doc[draft.start : draft.trigger.start]:

@@ -192,8 +192,50 @@ FOUND += [
     ("de", "Wir werden die Schulhöfe bis 2021 entsiegeln und begrünen.", "lyon", [("lyon", "firm", "2021")]),
 ]
 
+# Speech: intentions, getting back, a promise of a clause, a date right before the verb, and
+# bodies named with a capitalised adjective.
+FOUND += [
+    (
+        "de",
+        "Wir haben vor, im nächsten Jahr drei Spielplätze zu erneuern.",
+        "lyon",
+        [("lyon", "planned", "2020")],
+    ),
+    ("de", "Mein Team meldet sich nächste Woche bei Ihnen.", "lyon", [("lyon", "firm", "2019-09")]),
+    (
+        "de",
+        "Ich kann Ihnen zusagen, dass die Bibliothek ab Januar länger öffnet.",
+        "lyon",
+        [("lyon", "firm", "2020-01")],
+    ),
+    ("de", "Im ersten Quartal 2020 starten wir das Pilotprojekt.", "lyon", [("lyon", "firm", "2020")]),
+    (
+        "de",
+        "Die Deutsche Bahn wird den Bahnhof bis 2022 barrierefrei umbauen.",
+        None,
+        [("Deutsche Bahn", "firm", "2022")],
+    ),
+    (
+        "de",
+        "Das Deutsche Rote Kreuz baut bis März eine zweite Notunterkunft auf.",
+        None,
+        [("Deutsche Rote Kreuz", "firm", "2020-03")],
+    ),
+]
+
 # (language, a twin that pledges, the sentence that does not)
 NOT_PLEDGES = [
+    # Advice to others is no pledge of the adviser's.
+    (
+        "de",
+        "Der Deutsche Städtetag richtet bis zum nächsten Sommer eine Arbeitsgruppe ein.",
+        "Der Deutsche Städtetag empfiehlt den Kommunen, bis zum nächsten Sommer Hitzepläne aufzustellen.",
+    ),
+    (
+        "de",
+        "Wir haben vor, im nächsten Jahr drei Spielplätze zu erneuern.",
+        "Wir hatten vor, im letzten Jahr drei Spielplätze zu erneuern.",
+    ),
     # Whose demand, whose schools: a genitive or „von" after a noun is no subject.
     (
         "de",

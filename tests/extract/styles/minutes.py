@@ -247,7 +247,7 @@ FOUND = [
         "de",
         "Die Stadtwerke Nordhafen verfolgen das Ziel, bis 2030 klimaneutral zu heizen.",
         None,
-        [("Die Stadtwerke Nordhafen", "planned", "2030")],
+        [("Stadtwerke Nordhafen", "planned", "2030")],
     ),
     ("de", "Die Unterlagen schicke ich Ihnen bis Freitag.", "tunis", [("tunis", "firm", "2019-09-06")]),
     (

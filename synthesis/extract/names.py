@@ -218,12 +218,17 @@ def _name_token(
         # German capitalises every noun. A name stands without an article, and as a
         # subject it opens its clause (Köln wird ..., dass Venlo ... wird).
         previous = doc[i - 1] if i > sent_start else None
-        # „Die Caritas eröffnet im Oktober ...": an article that opens the sentence, before a
-        # present tense with a deadline. Before "wird", „Das Wetter" is no more than a noun.
+        # „Die Caritas eröffnet im Oktober ...", „Die Arbeiterwohlfahrt kündigte an": an article that
+        # opens the sentence, before a verb only a body does. Before "wird", „Das Wetter" is no
+        # more than a noun.
+        verb = doc[i + 1] if i + 1 < len(doc) else None
+        acts = i + 1 in weak or (
+            i + 1 in reserved and verb is not None and not lexicon.has("trigger_auxiliaries", verb.text)
+        )
         opens_clause = (
             previous is None
             or lexicon.has("name_openers", previous.text)
-            or (previous.i == sent_start and i + 1 in weak and lexicon.has("name_articles", previous.text))
+            or (previous.i == sent_start and acts and lexicon.has("name_articles", previous.text))
         )
         # Any capitalised noun could open a clause, so a name must also touch a
         # trigger ("Köln wird", "wird Venlo") or follow "dass".

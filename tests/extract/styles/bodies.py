@@ -223,8 +223,43 @@ FOUND += [
     ),
 ]
 
+# Bodies in capitals, a body named before a verb only a body does, and a pronoun for it.
+FOUND += [
+    (
+        "de",
+        "Auch die Caritas beteiligt sich: Sie eröffnet im Oktober eine zweite Kleiderkammer.",
+        None,
+        [("caritas", "firm", "2019-10")],
+    ),
+    (
+        "de",
+        "Die Arbeiterwohlfahrt kündigte an, ab Januar eine Schuldnerberatung in Garath anzubieten.",
+        None,
+        [("Arbeiterwohlfahrt", "firm", "2020-01")],
+    ),
+    (
+        "de",
+        "Die IHK Düsseldorf richtet im November einen Runden Tisch zur Ausbildung ein.",
+        None,
+        [("Die IHK Düsseldorf", "firm", "2019-11")],
+    ),
+    ("de", "UNICEF unterstützt ab 2020 zwei Schulprojekte in Dakar.", None, [("UNICEF", "firm", "2020")]),
+]
+
 # (language, a twin that pledges, the sentence that does not)
 NOT_PLEDGES = [
+    # An expectation is no pledge, whoever holds it.
+    (
+        "de",
+        "Die IHK richtet im kommenden Jahr zwei Ausbildungsmessen aus.",
+        "Die IHK rechnet damit, dass die Zahl der Ausbildungsplätze im kommenden Jahr sinkt.",
+    ),
+    # „Sie" with a verb in -en is the polite „you", no body.
+    (
+        "de",
+        "Auch die Tafel hilft mit: Sie öffnet ab Mai die Halle für uns.",
+        "Auch die Tafel hilft mit: Sie öffnen ab Mai die Halle für uns.",
+    ),
     # Advice to others is no pledge of the adviser's.
     (
         "de",

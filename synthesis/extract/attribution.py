@@ -31,13 +31,19 @@ def attributed_speaker(sentence: Span, candidates: Sequence[Candidate], *, lexic
         return label
     doc = sentence.doc
     for token in sentence:
-        after_comma = token.i > sentence.start and doc[token.i - 1].text == ","
+        # „…“, so der Bürgermeister von X", „…“ – so …
+        after_comma = token.i > sentence.start and doc[token.i - 1].text in (",", "–", "—")
         if lexicon.has("reporting_verbs", token.text) or (
             after_comma and lexicon.has("attribution_after_comma", token.text)
         ):
             introduced = [c for c in places if token.i <= c.start <= token.i + REACH]
             if introduced:
                 return introduced[0].place_id
+            # „Die Bürgermeisterin von Tunis sagte: „Ich …“": the speaker before the verb and its colon.
+            colon = token.i + 1 < sentence.end and doc[token.i + 1].text == ":"
+            speaking = [c for c in places if c.end <= token.i and token.i - c.end <= REACH]
+            if colon and speaking:
+                return speaking[-1].place_id
             # "'...,' the mayor of Rabat said": the place between the closing quote and the verb.
             quoted = [t.i for t in doc[sentence.start : token.i] if lexicon.has("closing_quotes", t.text)]
             before = [c for c in places if quoted and quoted[-1] < c.start and c.end <= token.i]

@@ -246,8 +246,32 @@ FOUND += [
     ("de", "UNICEF unterstützt ab 2020 zwei Schulprojekte in Dakar.", None, [("UNICEF", "firm", "2020")]),
 ]
 
+# Transcripts: a label of its own before a dash, an attribution after a dash or before a colon.
+FOUND += [
+    (
+        "de",
+        "DIE BÜRGERMEISTERIN VON RABAT. — Ich lade Sie alle im nächsten Frühjahr nach Rabat ein.",
+        None,
+        [("rabat", "firm", "2020-03")],
+    ),
+    (
+        "de",
+        "„Bis 2021 bauen wir drei Kitas“ – so der Oberbürgermeister von Düsseldorf.",
+        None,
+        [("dusseldorf", "firm", "2021")],
+    ),
+    (
+        "de",
+        "Die Bürgermeisterin von Tunis sagte: „Ich werde das Thema im Oktober in den Rat bringen.“",
+        None,
+        [("tunis", "firm", "2019-10")],
+    ),
+    ("de", "Ich kümmere mich persönlich um die Einladungen.", "lyon", [("lyon", "firm", None)]),
+]
+
 # (language, a twin that pledges, the sentence that does not)
 NOT_PLEDGES = [
+    ("de", "Ich kümmere mich um die Einladungen.", "Ich kümmere mich seit Jahren um die Einladungen."),
     # An expectation is no pledge, whoever holds it.
     (
         "de",

@@ -102,3 +102,29 @@ def german_object(lex: Lexicon, doc: Doc, candidate: Candidate, candidates: Sequ
     if subject is None:
         return lex.has("first_person", doc[start - 2].text)
     return not (subject.start > 0 and lex.has("prepositions", doc[subject.start - 1].text))
+
+
+def names_before_verbs(lexicon: Lexicon, doc: Doc, verbs: frozenset[int]) -> list[tuple[int, int]]:
+    """„Habitat Partners wird", „Amnesty International wird", „Ärzte ohne Grenzen eröffnet": a
+    run of capitalised words (across „ohne", „the", „for") that opens the sentence, right before
+    a commitment verb. German capitalises every noun, so the run must be shaped like an
+    organisation's name (`organisation_words`, a connector, capitals inside a word)."""
+    found = []
+    for verb in sorted(verbs):
+        start = verb
+        while start > doc[verb].sent.start and (
+            _name_word(doc[start - 1]) or lexicon.has("organisation_connectors", doc[start - 1].text)
+        ):
+            start -= 1
+        words = [t.text for t in doc[start:verb]]
+        shaped = any(
+            lexicon.has("organisation_words", w)
+            or lexicon.has("organisation_connectors", w)
+            or w[1:] != w[1:].lower()
+            for w in words
+        )
+        # An article opens a noun phrase („Die Stadtwerke Neuss GmbH"): german_compound_name reads it.
+        bare = _name_word(doc[start]) and not lexicon.has("determiners", doc[start].text)
+        if start == doc[verb].sent.start and verb - start >= 2 and shaped and bare:
+            found.append((start, verb))
+    return found

@@ -11,7 +11,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from synthesis.extract.actor_types import Candidate
-from synthesis.extract.german_names import german_compound_name
+from synthesis.extract.german_names import german_compound_name, names_before_verbs
 from synthesis.extract.lexicon import Lexicon
 
 
@@ -37,6 +37,10 @@ def proper_names(
                 found.append(Candidate(i, i + 1, "name", organisation=organisation, weak=only_weak))
             elif i + 1 in reserved | weak and (start_of_name := german_compound_name(lexicon, doc, i)):
                 found.append(Candidate(start_of_name, i + 1, "name", organisation=True))
+        found += [
+            Candidate(a, b, "name", organisation=True)
+            for a, b in names_before_verbs(lexicon, doc, reserved | weak)
+        ]
         return found
     if doc.has_annotation("POS"):
         # With a tagger, names are runs of PROPN, read off the tag array.

@@ -269,8 +269,38 @@ FOUND += [
     ("de", "Ich kümmere mich persönlich um die Einladungen.", "lyon", [("lyon", "firm", None)]),
 ]
 
+# Foreign-shaped names before the verb, the Observatory by its German name, and „ab dem kommenden Jahr".
+FOUND += [
+    (
+        "de",
+        "Habitat Partners wird bis 2021 zweihundert Wohnungen sanieren.",
+        None,
+        [("Habitat Partners", "firm", "2021")],
+    ),
+    (
+        "de",
+        "Amnesty International wird im Mai einen Bericht zu Abschiebungen vorlegen.",
+        None,
+        [("Amnesty International", "firm", "2020-05")],
+    ),
+    (
+        "de",
+        "Nächsten Monat veröffentlicht das Observatorium seinen Jahresbericht.",
+        None,
+        [("observatory", "firm", "2019-09")],
+    ),
+    (
+        "de",
+        "Paris unterstützt die Initiative ab dem kommenden Jahr mit 100.000 Euro.",
+        None,
+        [("paris", "firm", "2020")],
+    ),
+]
+
 # (language, a twin that pledges, the sentence that does not)
 NOT_PLEDGES = [
+    # Two capitalised words are a name only when shaped like one: „Neue Wohnungen" is a noun phrase.
+    ("de", "Habitat Partners wird bis 2021 Wohnungen bauen.", "Neue Wohnungen wird es bis 2021 kaum geben."),
     ("de", "Ich kümmere mich um die Einladungen.", "Ich kümmere mich seit Jahren um die Einladungen."),
     # An expectation is no pledge, whoever holds it.
     (

@@ -297,8 +297,42 @@ FOUND += [
     ),
 ]
 
+# What opens the clause before the verb and its subject: a subordinate clause, a connective,
+# „Noch in diesem Jahr"; and a decision in the preterite.
+FOUND += [
+    (
+        "de",
+        "Weil die Nachfrage so groß ist, verlängert Lyon ab Januar die Öffnungszeiten.",
+        None,
+        [("lyon", "firm", "2020-01")],
+    ),
+    (
+        "de",
+        "Daraufhin sicherte Dakar zu, die Übersetzungen bis März zu liefern.",
+        None,
+        [("dakar", "firm", "2020-03")],
+    ),
+    (
+        "de",
+        "Noch in diesem Jahr legt Montreal einen Aktionsplan gegen Rassismus vor.",
+        None,
+        [("montreal", "firm", "2019")],
+    ),
+    (
+        "de",
+        "Der Stadtrat von Toronto beschloss, ab 2020 alle Formulare in zwölf Sprachen anzubieten.",
+        None,
+        [("toronto", "firm", "2020")],
+    ),
+]
+
 # (language, a twin that pledges, the sentence that does not)
 NOT_PLEDGES = [
+    (
+        "de",
+        "Weil die Nachfrage so groß ist, verlängert Lyon ab Januar die Öffnungszeiten.",
+        "Weil die Nachfrage so groß ist, steigt die Zahl der Anträge ab Januar weiter.",
+    ),
     # Two capitalised words are a name only when shaped like one: „Neue Wohnungen" is a noun phrase.
     ("de", "Habitat Partners wird bis 2021 Wohnungen bauen.", "Neue Wohnungen wird es bis 2021 kaum geben."),
     ("de", "Ich kümmere mich um die Einladungen.", "Ich kümmere mich seit Jahren um die Einladungen."),

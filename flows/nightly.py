@@ -11,6 +11,8 @@ store of synthesis.night keeps what is worth keeping.
 from __future__ import annotations
 
 import time
+from concurrent.futures import Executor
+from contextlib import ExitStack
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -19,30 +21,30 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.artifacts import publish_artifacts
-from flows.support import IN_PROCESS_WORDS, Stopwatch, by_ref, pipelines_for, task_runner
+from flows.extraction import (
+    batches_task,
+    cleanup_task,
+    collect_task,
+    extract_all,
+    extraction_pipeline,
+    plan_task,
+)
+from flows.support import IN_PROCESS_WORDS, Stopwatch, by_ref, task_runner
 from synthesis.config import RunConfig, RunOptions, resolve_run_config
 from synthesis.curation import apply_curation, curation_digest, load_curation
 from synthesis.documents.content import Branding
-from synthesis.documents.render import Rendered, render_exhibition
+from synthesis.documents.render import Rendered, aside_process, render_exhibition
 from synthesis.documents.translation import TranslatedTexts, translate_free_text
 from synthesis.edition import edition_key, republish, reusable_run, write_edition
-from synthesis.extract import extract_note
-from synthesis.extract.pipeline import describe
 from synthesis.ingest import IngestLimits
 from synthesis.lock import run_lock
-from synthesis.models import Note, NoteExtraction, SummitSynthesis
+from synthesis.models import NoteExtraction, SummitSynthesis
 from synthesis.night import (
     ExtractionPlan,
     Ingested,
     assemble,
-    collect_extractions,
-    extract_batch,
-    ingest_all,
-    pipeline_fingerprint,
-    read_batch,
-    write_batches,
+    ingest_and_look_up,
 )
-from synthesis.night import plan_extraction as plan_notes
 from synthesis.output import write_run
 from synthesis.progress import progress_path
 from synthesis.provenance import software_versions
@@ -52,6 +54,7 @@ from synthesis.run_index import RunIndex
 from synthesis.site.moved import moved_commitments
 from synthesis.store import RecordStore
 from synthesis.translate.config import build_chain
+from synthesis.workshops import StoredQuotes
 
 T = TypeVar("T")
 CACHE_DAYS = 60  # store records unused for this long are deleted
@@ -68,58 +71,11 @@ def staging_task(config: RunConfig, name: str) -> Path:
 
 
 @task(cache_policy=NO_CACHE)
-def ingest_task(config: RunConfig) -> Ingested:
+def ingest_task(config: RunConfig) -> tuple[Ingested, dict[str, NoteExtraction]]:
+    """The notes, and the stored extractions of those read before (loaded while the reader starts)."""
     limits = IngestLimits(max_file_bytes=int(config.max_file_mb * 1_000_000))
-    store = RecordStore(config.cache_dir, "notes")
-    return ingest_all(config.summit_dir, config.summit, limits=limits, store=store)
-
-
-@task(cache_policy=NO_CACHE)
-def plan_task(notes: list[Note], config: RunConfig) -> ExtractionPlan:
-    versions = {language: describe(model) for language, model in config.models.items()}
-    store = RecordStore(config.cache_dir, "extractions")
-    return plan_notes(notes, pipeline=pipeline_fingerprint(versions), store=store, batches=2 * config.workers)
-
-
-@task(cache_policy=NO_CACHE)
-def batches_task(plan: ExtractionPlan, config: RunConfig) -> list[Path]:
-    # One folder per summit: the run lock makes this run its only user.
-    return write_batches(plan, config.state_dir / "work" / config.summit.id)
-
-
-@task(cache_policy=NO_CACHE, task_run_name="extract {batch_file.name}", retries=1)
-def extract_batch_task(
-    batch_file: Path, cache_dir: Path, models: tuple[tuple[str, str], ...]
-) -> dict[str, str]:
-    batch = read_batch(batch_file)
-    pipelines = pipelines_for(models)
-    store = RecordStore(cache_dir, "extractions")
-    return extract_batch(batch.notes, batch.keys, store, lambda note: extract_note(note, pipelines))
-
-
-@flow(name="extract-notes")
-def extract_notes(
-    batch_files: list[Path], cache_dir: Path, models: tuple[tuple[str, str], ...]
-) -> dict[str, str]:
-    """Extract the batches on the configured runner, into the store; returns the notes that failed."""
-    futures = [extract_batch_task.submit(path, cache_dir, models) for path in batch_files]
-    failed: dict[str, str] = {}
-    for future in futures:
-        failed.update(future.result())
-    return failed
-
-
-@task(cache_policy=NO_CACHE)
-def collect_task(
-    plan: ExtractionPlan, failed: dict[str, str], config: RunConfig
-) -> dict[str, NoteExtraction | str]:
-    return collect_extractions(plan, failed, RecordStore(config.cache_dir, "extractions"))
-
-
-@task(cache_policy=NO_CACHE)
-def cleanup_task(files: list[Path]) -> None:
-    for path in files:
-        path.unlink(missing_ok=True)
+    stores = RecordStore(config.cache_dir, "notes"), RecordStore(config.cache_dir, "extractions")
+    return ingest_and_look_up(config.summit_dir, config.summit, limits, stores, extraction_pipeline(config))
 
 
 @task(cache_policy=NO_CACHE)
@@ -130,6 +86,7 @@ def assemble_task(
     return assemble(
         config.summit, ingested, extractions, previous, run_date=config.run_date,
         started_at=started_at, finished_at=datetime.now(UTC), software=software_versions(),
+        quotes=StoredQuotes(RecordStore(config.cache_dir, "quotes")),
     )  # fmt: skip
 
 
@@ -153,13 +110,15 @@ def translate_task(synthesis: SummitSynthesis, config: RunConfig) -> TranslatedT
 
 @task(cache_policy=NO_CACHE)
 def render_task(
-    synthesis: SummitSynthesis, texts: TranslatedTexts, staging: Path, config: RunConfig
-) -> Rendered:
-    moved = moved_commitments(latest_run(config.summit_outputs), synthesis)
+    synthesis: SummitSynthesis, texts: TranslatedTexts, staging: Path, config: RunConfig,
+    aside: Executor | None = None,
+) -> Rendered:  # fmt: skip
+    latest = latest_run(config.summit_outputs)
     return render_exhibition(
         synthesis, texts, staging, languages=config.languages,
         branding=Branding(url=config.public_url), poster_size=config.poster_size,
-        excel_csv=config.excel_csv, workers=config.workers, moved=moved,
+        excel_csv=config.excel_csv, workers=config.workers,
+        moved=moved_commitments(latest, synthesis), earlier=latest, aside=aside,
     )  # fmt: skip
 
 
@@ -167,7 +126,7 @@ def render_task(
 def publish_task(staging: Path, name: str, config: RunConfig) -> Path:
     final = publish(staging, name)
     prune(config.summit_outputs, keep=config.keep_runs)
-    for kind in ("notes", "extractions"):
+    for kind in ("notes", "extractions", "quotes"):
         RecordStore(config.cache_dir, kind).prune(older_than_days=CACHE_DAYS, now=time.time())
     return final
 
@@ -244,21 +203,21 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
     """Read, extract, write, translate, render and publish one summit; returns the run report."""
     started_at = datetime.now(UTC)
     config = resolve_task(summit_dir, options or RunOptions(), date.today())
-    with run_lock(config.summit_outputs, summit_id=config.summit.id, by=trigger, now=started_at):
+    lock = run_lock(config.summit_outputs, summit_id=config.summit.id, by=trigger, now=started_at)
+    with lock, ExitStack() as stack:
         name = run_name(config.run_date, started_at)
         clock = Stopwatch(progress_path(config.state_dir, config.summit.id))
         staging = staging_task(config, name)
         with clock("ingest"):
-            ingested = ingest_task(config)
+            ingested, known = ingest_task(config)
         with clock("extract"):
-            plan = plan_task(by_ref(ingested.notes), config)
+            plan = plan_task(by_ref(ingested.notes), config, by_ref(known))
             failed: dict[str, str] = {}
             if plan.batches:
                 small = bool(plan.found) and plan.words < IN_PROCESS_WORDS
                 runner = task_runner(config, tuple(plan.languages), small_change=small)
                 files = batches_task(by_ref(plan), config)
-                models = tuple(sorted(config.models.items()))
-                failed = extract_notes.with_options(task_runner=runner)(files, config.cache_dir, models)
+                failed = extract_all(files, config, runner)
                 cleanup_task(files)
         edition = edition_task(config, by_ref(ingested), by_ref(plan))
         cache = CacheCounts(
@@ -273,6 +232,8 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
                 by_ref(before), name, cache, clock.timings, files, staging, latest_name(config) or ""
             )
         else:
+            # The DOCX's process starts now: its start overlaps the synthesis, not the render.
+            aside = stack.enter_context(aside_process(config.workers))
             with clock("synthesise"):
                 previous = previous_task(config)
                 done = collect_task(by_ref(plan), failed, config)
@@ -284,7 +245,9 @@ def nightly(summit_dir: Path, options: RunOptions | None = None, trigger: str = 
             with clock("translate"):
                 texts = translate_task(by_ref(printed), config)
             with clock("render"):
-                rendered = render_task(by_ref(printed), by_ref(texts), staging, config)
+                rendered = render_task(by_ref(printed), by_ref(texts), staging, config, by_ref(aside))
+            stack.close()
+            cache = cache.model_copy(update={"documents_reused": len(rendered.reused)})
             if not rendered.failed:
                 edition_write_task(staging, edition)
             report = report_task(

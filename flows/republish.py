@@ -63,7 +63,9 @@ def republish(summit_dir: Path, options: RunOptions | None = None, trigger: str 
             texts = translate_task(by_ref(printed), config)
         with clock("render"):
             rendered = render_task(by_ref(printed), by_ref(texts), staging, config)
-        nothing_read = CacheCounts(ingest_hits=0, extraction_hits=0, extracted=0)
+        nothing_read = CacheCounts(
+            ingest_hits=0, extraction_hits=0, extracted=0, documents_reused=len(rendered.reused)
+        )
         report = report_task(
             by_ref(synthesis), by_ref(previous), name, nothing_read, clock.timings, texts.counts(),
             [*written, *rendered.files], rendered.failed, staging,

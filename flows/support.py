@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from prefect.utilities.annotations import quote
 
 from synthesis.config import RunConfig
@@ -50,8 +50,11 @@ def warm_worker(models: tuple[tuple[str, str], ...], languages: tuple[Language, 
         pipelines_for(models).get(language)
 
 
-def task_runner(config: RunConfig, languages: tuple[Language, ...], *, small_change: bool) -> TaskRunner[Any]:
-    """Where extraction runs: worker processes, a Dask cluster, or this process for a small change."""
+def task_runner(
+    config: RunConfig, languages: tuple[Language, ...], *, small_change: bool
+) -> TaskRunner[Any] | None:
+    """Where extraction runs: worker processes, a Dask cluster, or (None) this process, the flow's
+    own, for a small change, the thread runner or one worker: no subflow is started for it."""
     models = tuple(sorted(config.models.items()))
     if config.runner == "dask":
         from prefect_dask.task_runners import DaskTaskRunner
@@ -61,7 +64,7 @@ def task_runner(config: RunConfig, languages: tuple[Language, ...], *, small_cha
         cluster = {"n_workers": config.workers, "threads_per_worker": 1, "processes": True}
         return DaskTaskRunner(cluster_kwargs=cluster)
     if config.runner == "thread" or config.workers == 1 or (small_change and config.runner == "process"):
-        return ThreadPoolTaskRunner(max_workers=1)  # in this process: spaCy pipelines are not thread-safe
+        return None  # one note after the other: spaCy pipelines are not thread-safe
     return ProcessPoolTaskRunner(
         max_workers=config.workers, initializer=warm_worker, initargs=(models, languages)
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 import synthesis
-from synthesis.digest import changes_since, city_index, shared_themes
+from synthesis.digest import changes_since, city_index, representative_quotes, shared_themes
 from synthesis.ingest import IngestLimits, discover, drop_duplicates, reader, split_results
 from synthesis.ingest.metadata import SIDECAR_SUFFIX
 from synthesis.models import Language, Note, NoteExtraction, Rejection, RunInfo, SummitConfig, SummitSynthesis
@@ -27,7 +27,7 @@ from synthesis.output import write_atomically
 from synthesis.processes import release_memory
 from synthesis.run_index import RunIndex
 from synthesis.store import RecordStore, fingerprint, source_fingerprint
-from synthesis.workshops import summarise_workshops
+from synthesis.workshops import Quotes, summarise_workshops
 
 PACKAGE = Path(synthesis.__file__).parent
 INGEST_CODE = (PACKAGE / "ingest",)
@@ -80,31 +80,43 @@ def ingest_all(
     limits: IngestLimits,
     store: RecordStore,
     on_file: Callable[[Path], None] | None = None,
+    meanwhile: Callable[[list[Note]], object] | None = None,
 ) -> Ingested:
     """Every upload of the summit as a note or a rejection; notes already read come from the store.
 
-    Files are read in a limited child process (`limits.sandbox`), started only if one is not stored.
+    Files are read in a limited child process (`limits.sandbox`), started only if one is not
+    stored, and started first: it warms up while the stored notes are loaded and `meanwhile`
+    runs with them (the caller's next stage, for the notes it already has).
     """
     code = code_fingerprint(INGEST_CODE)
     paths, refused = discover(summit_dir)
-    results: list[Note | Rejection] = []
-    cached = 0
-    with reader(limits.sandbox) as read:
-        for path in paths:
-            if on_file:
-                on_file(path)
-            key = ingest_key(path, summit_dir=summit_dir, summit=summit, limits=limits, code=code)
+    keys = {
+        path: ingest_key(path, summit_dir=summit_dir, summit=summit, limits=limits, code=code)
+        for path in paths
+    }
+    stored: dict[Path, Note] = {}
+    with reader(limits.sandbox, start=not all(k and store.has(k) for k in keys.values())) as read:
+        for path, key in keys.items():
             note = store.get(key, Note) if key else None
             if note is not None:
-                cached += 1
-                results.append(note)
+                if on_file:
+                    on_file(path)
+                stored[path] = note
+        if meanwhile:
+            meanwhile(list(stored.values()))
+        results: list[Note | Rejection] = []
+        for path, key in keys.items():
+            if path in stored:
+                results.append(stored[path])
                 continue
+            if on_file:
+                on_file(path)
             result = read(path, summit_dir=summit_dir, summit=summit, limits=limits)
             if key and isinstance(result, Note):
                 store.put(key, result)  # rejections are read again: their file may be fixed in place
             results.append(result)
     outcome = split_results([*drop_duplicates(results), *refused])
-    return Ingested(outcome.notes, outcome.rejected, cached)
+    return Ingested(outcome.notes, outcome.rejected, len(stored))
 
 
 def pipeline_fingerprint(model_versions: dict[Language, str]) -> str:
@@ -145,15 +157,48 @@ class ExtractionPlan:
         return sorted({p.language for batch in self.batches for note in batch for p in note.paragraphs})
 
 
+def stored_extractions(
+    notes: Sequence[Note], *, pipeline: str, store: RecordStore
+) -> dict[str, NoteExtraction]:
+    """The notes' extractions already in the store, by store key."""
+    keys = [extraction_key(note, pipeline=pipeline) for note in notes]
+    return {key: found for key in keys if (found := store.get(key, NoteExtraction)) is not None}
+
+
+def ingest_and_look_up(
+    summit_dir: Path,
+    summit: SummitConfig,
+    limits: IngestLimits,
+    stores: tuple[RecordStore, RecordStore],
+    pipeline: str,
+) -> tuple[Ingested, dict[str, NoteExtraction]]:
+    """`ingest_all` (notes store first), and the extractions stored for the notes read before,
+    by store key: loaded while the reader process starts, when a file is to be read."""
+    notes, extractions = stores
+    found: dict[str, NoteExtraction] = {}
+
+    def meanwhile(stored: list[Note]) -> None:
+        found.update(stored_extractions(stored, pipeline=pipeline, store=extractions))
+
+    return ingest_all(summit_dir, summit, limits=limits, store=notes, meanwhile=meanwhile), found
+
+
 def plan_extraction(
-    notes: Sequence[Note], *, pipeline: str, store: RecordStore, batches: int
+    notes: Sequence[Note],
+    *,
+    pipeline: str,
+    store: RecordStore,
+    batches: int,
+    known: Mapping[str, NoteExtraction] | None = None,
 ) -> ExtractionPlan:
-    """Look every note up; share the rest among `batches` batches of about equal words, longest first."""
+    """Look every note up (in `known`, extractions already loaded by store key, then the store);
+    share the rest among `batches` batches of about equal words, longest first."""
     plan = ExtractionPlan()
     missing: list[Note] = []
+    known = known or {}
     for note in notes:
         key = plan.keys[note.id] = extraction_key(note, pipeline=pipeline)
-        found = store.get(key, NoteExtraction)
+        found = known.get(key) or store.get(key, NoteExtraction)
         if found is None:
             missing.append(note)
         else:
@@ -235,13 +280,15 @@ def assemble(
     started_at: datetime,
     finished_at: datetime,
     software: dict[str, str],
+    quotes: Quotes = representative_quotes,
 ) -> SummitSynthesis:
-    """The summit's synthesis from its notes and their extractions, compared with the previous run."""
+    """The summit's synthesis from its notes and their extractions, compared with the previous run
+    (`quotes` chooses each workshop's quotes: `StoredQuotes` keeps them between nights)."""
     notes = ingested.notes
     done = [e for n in notes if isinstance(e := extractions.get(n.id), NoteExtraction)]
     failed = {n.id: e for n in notes if isinstance(e := extractions.get(n.id, "not extracted"), str)}
     models = {language: model for e in done for language, model in e.models.items()}
-    workshops = summarise_workshops(notes, done, summit)
+    workshops = summarise_workshops(notes, done, summit, quotes=quotes)
     return SummitSynthesis(
         run=RunInfo(
             summit_id=summit.id,

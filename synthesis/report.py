@@ -37,6 +37,7 @@ class CacheCounts(BaseModel):
     ingest_hits: int
     extraction_hits: int
     extracted: int
+    documents_reused: int = 0  # linked from the latest run: their own inputs did not change
 
 
 class WorkshopLine(BaseModel):
@@ -228,6 +229,11 @@ def report_markdown(report: RunReport) -> str:
         "",
         f"- {cache.ingest_hits} notes reused without reading their file again",
         f"- {cache.extraction_hits} extractions reused, {cache.extracted} notes extracted",
+        *(
+            f"- {n} documents reused from the latest run: nothing they are made from changed"
+            for n in (cache.documents_reused,)
+            if n
+        ),
         "",
         "## Time per stage",
         "",

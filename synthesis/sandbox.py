@@ -81,6 +81,7 @@ class Sandbox:
         self.warm_up = warm_up
         self._process: subprocess.Popen[bytes] | None = None
         self._connection: Connection | None = None
+        self._warming = False  # the warm-up was sent, its answer not yet received
 
     def __enter__(self) -> Sandbox:
         return self
@@ -88,7 +89,9 @@ class Sandbox:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _start(self) -> Connection:
+    def start(self) -> None:
+        """Start the child now, to warm up while the caller does other work; the first call waits
+        for its warm-up (and fails as a call would if it cannot start)."""
         if self._process is None or self._process.poll() is not None or self._connection is None:
             self.close()
             ours, theirs = socket.socketpair()
@@ -105,13 +108,21 @@ class Sandbox:
                 )
             self._connection = Connection(ours.detach())
             if self.warm_up is not None:
-                try:
-                    self._answer(self._connection, (self.warm_up, (), {}), self.limits.startup_seconds)
-                except RuntimeError as error:
-                    self.close()
-                    raise SandboxFailed(
-                        RejectionReason.INTERNAL_ERROR, f"the reader process could not start: {error}"
-                    ) from None
+                self._connection.send((self.warm_up, (), {}))
+                self._warming = True
+
+    def _start(self) -> Connection:
+        self.start()
+        assert self._connection is not None  # start() made one
+        if self._warming:
+            self._warming = False
+            try:
+                self._receive(self._connection, self.limits.startup_seconds)
+            except RuntimeError as error:
+                self.close()
+                raise SandboxFailed(
+                    RejectionReason.INTERNAL_ERROR, f"the reader process could not start: {error}"
+                ) from None
         return self._connection
 
     def close(self) -> None:
@@ -121,6 +132,7 @@ class Sandbox:
             self._process.kill()
             self._process.wait()
         self._process = self._connection = None
+        self._warming = False
 
     def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """`function(*args, **kwargs)` in the child; SandboxFailed if it overruns or dies."""
@@ -129,6 +141,9 @@ class Sandbox:
 
     def _answer(self, connection: Connection, request: tuple[Any, ...], seconds: float) -> Any:
         connection.send(request)
+        return self._receive(connection, seconds)
+
+    def _receive(self, connection: Connection, seconds: float) -> Any:
         if not connection.poll(seconds):
             self.close()
             raise SandboxFailed(

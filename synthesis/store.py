@@ -48,6 +48,10 @@ class RecordStore:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json.gz"
 
+    def has(self, key: str) -> bool:
+        """Whether a record is stored under `key` (`get` may still find it damaged)."""
+        return self._path(key).is_file()
+
     def get(self, key: str, model: type[R]) -> R | None:
         path = self._path(key)
         try:

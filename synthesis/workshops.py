@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Protocol, TypeVar
 
+from pydantic import BaseModel
+
+import synthesis.digest
+import synthesis.models
 from synthesis.digest import merge_commitments, representative_quotes
 from synthesis.extract.themes import load_vocabulary, rank_keyphrases
 from synthesis.models import (
     Keyphrase,
     Note,
     NoteExtraction,
+    Quote,
     Theme,
     WorkshopSynthesis,
 )
 from synthesis.stats import workshop_stats
+from synthesis.store import RecordStore, fingerprint
 from synthesis.summit import SummitConfig
 
 TOP_THEMES = 12
@@ -60,10 +67,52 @@ def workshop_themes(extractions: Sequence[NoteExtraction], *, top: int = TOP_THE
     )
 
 
+Quotes = Callable[[Sequence[Note], Sequence[NoteExtraction]], tuple[Quote, ...]]
+
+
+class _Chosen(BaseModel):
+    quotes: tuple[Quote, ...]
+
+
+class StoredQuotes:
+    """`representative_quotes`, kept in a store: a workshop whose notes did not change since the
+    last night (its quotes are most of the synthesis's time) takes them from there.
+
+    The key hashes all they are chosen from: each note's id (a hash of its text) and each
+    sentence's offsets and language, in order, and the code that chooses them."""
+
+    CODE = tuple(Path(m.__file__ or "").read_bytes() for m in (synthesis.digest, synthesis.models))
+
+    def __init__(self, store: RecordStore) -> None:
+        self.store = store
+
+    def __call__(self, notes: Sequence[Note], extractions: Sequence[NoteExtraction]) -> tuple[Quote, ...]:
+        key = fingerprint(
+            "quotes",
+            *self.CODE,
+            *(note.id for note in notes),
+            *(
+                e.note_id + "".join(f"|{s.start},{s.end},{s.language}" for s in e.sentences)
+                for e in extractions
+            ),
+        )
+        stored = self.store.get(key, _Chosen)
+        if stored is not None:
+            return stored.quotes
+        quotes = representative_quotes(notes, extractions)
+        self.store.put(key, _Chosen(quotes=quotes))
+        return quotes
+
+
 def summarise_workshops(
-    notes: Sequence[Note], extractions: Sequence[NoteExtraction], summit: SummitConfig
+    notes: Sequence[Note],
+    extractions: Sequence[NoteExtraction],
+    summit: SummitConfig,
+    *,
+    quotes: Quotes = representative_quotes,
 ) -> tuple[WorkshopSynthesis, ...]:
-    """One entry per workshop of the summit, in summit order, even with no notes yet."""
+    """One entry per workshop of the summit, in summit order, even with no notes yet; `quotes`
+    chooses each workshop's quotes (`StoredQuotes` to keep them between nights)."""
     by_note = {e.note_id: e for e in extractions}
     phrases: dict[str, Counter[tuple[str, str]]] = {}
     for workshop in summit.workshops:
@@ -90,7 +139,7 @@ def summarise_workshops(
                     Keyphrase(phrase=r.phrase, score=r.score, count=r.count, concept=r.concept)
                     for r in ranked.get(workshop.id, [])
                 ),
-                quotes=representative_quotes(own, found),
+                quotes=quotes(own, found),
             )
         )
     return tuple(summaries)

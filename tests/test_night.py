@@ -106,3 +106,55 @@ def test_batches_share_the_words_evenly(summit: SummitConfig, three_notes: Path,
     assert plan.languages == ["en"]
     one = plan_extraction(ingested.notes[:1], pipeline="p", store=RecordStore(tmp_path, "x"), batches=4)
     assert [len(b) for b in one.batches] == [1]
+
+
+def test_stored_notes_and_their_extractions_come_while_the_reader_starts(
+    three_notes: Path, summit: SummitConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes, extractions = RecordStore(tmp_path, "notes"), RecordStore(tmp_path, "extractions")
+    first, found = night.ingest_and_look_up(three_notes, summit, LIMITS, (notes, extractions), "p")
+    assert found == {} and first.cached == 0
+    plan = plan_extraction(first.notes, pipeline="p", store=extractions, batches=1)
+    for note in first.notes:
+        extractions.put(plan.keys[note.id], _empty(note))
+    write_note(three_notes / "notes" / "healthy", "d.md", "Dakar will open a library in 2020.", language="en")
+    events: list[str] = []
+    start = Sandbox.start
+
+    def started(self: Sandbox) -> None:
+        events.append("reader started")
+        start(self)
+
+    monkeypatch.setattr(Sandbox, "start", started)
+    meanwhile = night.stored_extractions
+
+    def looked_up(stored: list[Note], **kwargs: object) -> dict[str, NoteExtraction]:
+        events.append(f"{len(stored)} stored notes looked up")
+        return meanwhile(stored, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(night, "stored_extractions", looked_up)
+    again, found = night.ingest_and_look_up(three_notes, summit, LIMITS, (notes, extractions), "p")
+    assert events[:2] == ["reader started", "3 stored notes looked up"]  # the reader first, then the look-up
+    assert again.cached == 3 and len(again.notes) == 4
+    assert sorted(found) == sorted(plan.keys.values())
+    # The plan takes what was looked up, and looks up only the new note.
+    monkeypatch.setattr(RecordStore, "get", lambda self, key, model: None)
+    replan = plan_extraction(again.notes, pipeline="p", store=extractions, batches=1, known=found)
+    assert len(replan.found) == 3 and [n.source for b in replan.batches for n in b] == ["notes/healthy/d.md"]
+
+
+def test_no_reader_starts_when_every_note_is_stored(
+    three_notes: Path, summit: SummitConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = RecordStore(tmp_path, "notes")
+    ingest_all(three_notes, summit, limits=LIMITS, store=store)
+
+    def refuse(self: Sandbox) -> None:
+        raise AssertionError("a reader started for nothing")
+
+    monkeypatch.setattr(Sandbox, "start", refuse)
+    seen: list[int] = []
+    again = ingest_all(
+        three_notes, summit, limits=LIMITS, store=store, meanwhile=lambda n: seen.append(len(n))
+    )
+    assert again.cached == 3 and seen == [3]

@@ -92,3 +92,24 @@ def test_a_warm_up_that_fails_is_a_failed_start_not_a_crash() -> None:
     with Sandbox(SandboxLimits(seconds=5), warm_up=fail) as box, pytest.raises(SandboxFailed) as failed:
         box.call(pid)
     assert failed.value.reason is RejectionReason.INTERNAL_ERROR and "could not start" in failed.value.message
+
+
+def test_a_child_started_early_warms_up_while_the_caller_works() -> None:
+    with Sandbox(SandboxLimits(seconds=1), warm_up=slow_start) as box:
+        began = time.monotonic()
+        box.start()  # returns at once: the warm-up runs in the child
+        assert time.monotonic() - began < 1.5
+        time.sleep(2.2)  # the caller's own work, as long as the warm-up
+        waited = time.monotonic()
+        first = box.call(pid)
+        assert time.monotonic() - waited < 1.5, "the warm-up was done while the caller worked"
+        box.start()  # a live child is kept
+        assert box.call(pid) == first
+
+
+def test_a_failed_warm_up_started_early_fails_the_first_call() -> None:
+    with Sandbox(SandboxLimits(seconds=5), warm_up=fail) as box:
+        box.start()
+        with pytest.raises(SandboxFailed) as failed:
+            box.call(pid)
+    assert "could not start" in failed.value.message

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from synthesis.documents.reuse import DOCUMENTS_FILE
 from synthesis.edition import EDITION_FILE
 from synthesis.models import Language, SummitConfig
 from synthesis.output import OutsideOutputs, inside
@@ -39,7 +40,7 @@ from web.runs import EXIT_MEANINGS, last_report
 
 router = APIRouter(prefix="/summits/{summit_id}")
 RUNS_SHOWN = 10
-INTERNAL_FILES = frozenset({EDITION_FILE, INDEX_FILE})  # the run's bookkeeping, not documents
+INTERNAL_FILES = frozenset({EDITION_FILE, INDEX_FILE, DOCUMENTS_FILE})  # the run's bookkeeping, not documents
 
 
 def missing_translations(config: WebConfig, summit: SummitConfig) -> dict[Language, int] | None:

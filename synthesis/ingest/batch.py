@@ -145,8 +145,9 @@ Reader = Callable[..., Note | Rejection]  # ingest_file's signature
 
 
 @contextmanager
-def reader(sandbox: SandboxLimits | None) -> Iterator[Reader]:
-    """`ingest_file` in a limited child process (started at its first file), or in this one with None.
+def reader(sandbox: SandboxLimits | None, *, start: bool = False) -> Iterator[Reader]:
+    """`ingest_file` in a limited child process (started at its first file, or at once with
+    `start`: it warms up while the caller does other work), or in this one with None.
 
     A child that runs out of memory or time, or dies, rejects that one file.
     """
@@ -154,6 +155,8 @@ def reader(sandbox: SandboxLimits | None) -> Iterator[Reader]:
         yield ingest_file
         return
     with Sandbox(sandbox, warm_up=warm_reader) as box:
+        if start:
+            box.start()
 
         def read(
             path: Path, *, summit_dir: Path, summit: SummitConfig, limits: IngestLimits

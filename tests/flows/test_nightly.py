@@ -124,16 +124,16 @@ def test_a_note_that_crashes_ingestion_does_not_stop_the_night(
 def test_a_note_whose_extraction_fails_is_reported_and_the_others_published(
     uploads: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import flows.nightly
+    import flows.extraction
 
-    real = flows.nightly.extract_note
+    real = flows.extraction.extract_note
 
     def buggy(note, pipelines):  # type: ignore[no-untyped-def]
         if note.workshop == "connective":
             raise ValueError("a rule that breaks on this note")
         return real(note, pipelines)
 
-    monkeypatch.setattr(flows.nightly, "extract_note", buggy)
+    monkeypatch.setattr(flows.extraction, "extract_note", buggy)
     report = run(uploads, tmp_path)
     [(note_id, error)] = report.extraction_errors.items()
     assert error == "ValueError: a rule that breaks on this note"
@@ -205,14 +205,14 @@ def test_extraction_in_worker_processes(summit_dir: Path, tmp_path: Path) -> Non
     notes = summit_dir / "notes" / "healthy"
     write_note(notes, "a.md", "Lyon will plant 3,000 street trees by the end of 2020.", language="en")
     write_note(notes, "b.md", "Rabat ouvrira deux cliniques d'ici 2021.", language="fr")
-    import flows.nightly
+    import flows.extraction
 
-    flows.nightly.pipelines_for.cache_clear()
+    flows.extraction.pipelines_for.cache_clear()
     report = run(summit_dir, tmp_path, runner="process", workers=2)
     assert report.cache.extracted == 2 and report.extraction_errors == {}
     result = stored(tmp_path)
     assert {(c.actor.id, c.deadline) for c in result.workshops[1].commitments} >= {("lyon", "2020-12-31")}
-    assert flows.nightly.pipelines_for.cache_info().currsize == 0  # no model loaded in this process
+    assert flows.extraction.pipelines_for.cache_info().currsize == 0  # no model loaded in this process
 
 
 @pytest.mark.slow

@@ -56,6 +56,12 @@ def test_a_desk_translation_and_a_rejection_reach_the_next_publications(
     after_desk, second = again(summit_dir, tmp_path)
     assert french not in booklet(first) and french in booklet(second)
     assert after_desk == missing - 1
+    # The other workshops' posters do not print it: linked from the first publication, not rendered.
+    workshop = next(w.workshop for w in SAMPLE.workshops if translated in w.commitments)
+    others = [p.name for p in first.glob("poster-*.pdf") if not p.name.startswith(f"poster-{workshop}-")]
+    assert len(others) == len(SAMPLE.workshops) - 1
+    assert all((second / name).stat().st_ino == (first / name).stat().st_ino for name in others)
+    assert (second / "booklet-en-fr.pdf").stat().st_ino != (first / "booklet-en-fr.pdf").stat().st_ino
 
     assert rejected.source.quote in booklet(second)
     sources = {n.id: n.source for n in SAMPLE.notes}

@@ -64,6 +64,23 @@ def speaker_label(sentence: Span, candidates: Sequence[Candidate], *, lexicon: L
     return _speaker_label(sentence, places, lexicon)
 
 
+def introduced_speaker(sentence: Span, candidates: Sequence[Candidate], *, lexicon: Lexicon) -> str | None:
+    """The place of a speaker a sentence introduces, or None: „Als Nächste spricht Frau Nkemelu,
+    Beigeordnete aus Douala.", „Herr Amrani spricht für Fès.", „Die Vertreterin Beiruts bedankt
+    sich …". Like a label, it holds for the speaker's next sentences („… Wir eröffnen im März …").
+    Only one place may be named: „Die Bürgermeisterin von Rabat dankt Tunis" introduces no one."""
+    places = [c for c in candidates if c.place_id and sentence.start <= c.start < sentence.end]
+    if len({c.place_id for c in places}) != 1:
+        return None
+    doc = sentence.doc
+    first = places[0]
+    # The speaker's words may be part of the place's phrase („Die Vertreterin Beiruts").
+    before = doc[max(sentence.start, first.start - REACH) : first.end]
+    if any(lexicon.has("speaker_introductions", t.text) for t in before):
+        return first.place_id
+    return None
+
+
 def _speaker_label(sentence: Span, places: Sequence[Candidate], lexicon: Lexicon) -> str | None:
     """A label that opens the sentence and ends in ":" or a dash, and names a place:
     "Dakar: ...", "Dakar (deputy mayor): ...", "Ms Diallo, Bamako: ...", "Deputy Mayor (Lyon) – ..."."""

@@ -26,7 +26,7 @@ from spacy.vocab import Vocab
 
 from synthesis.extract import sentence_reader
 from synthesis.extract.actors import ActorFinder, Candidate
-from synthesis.extract.attribution import speaker_label
+from synthesis.extract.attribution import introduced_speaker, speaker_label
 from synthesis.extract.gazetteer import load_gazetteer
 from synthesis.extract.lexicon import Lexicon, TriggerRule, after_openers, expand_first_token, load_lexicon
 from synthesis.extract.qualifiers import is_question
@@ -128,6 +128,7 @@ class CommitmentExtractor:
             read_to = sentence.start_char + len(words.rstrip())
             speaker = labelled
             labelled = speaker_label(sentence, candidates, lexicon=self.lexicon) or labelled
+            found: list[CommitmentMatch] = []
             if (
                 in_sentence
                 or any(sentence.start <= i <= sentence.start + 2 for i in openers)
@@ -143,7 +144,10 @@ class CommitmentExtractor:
                     session_known=session_known,
                     speaker_city=speaker,
                 )
-                commitments += sentence_reader.read(reading, in_sentence)
+                found = sentence_reader.read(reading, in_sentence)
+                commitments += found
+            if not found:  # „Als Nächste spricht die Beigeordnete aus Douala.": who speaks next
+                labelled = introduced_speaker(sentence, candidates, lexicon=self.lexicon) or labelled
         return commitments, self._recommendations(doc, advice, candidates, speaker_city)
 
     def _after_label(self, sentence: Span) -> Span:

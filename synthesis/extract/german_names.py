@@ -26,20 +26,40 @@ def german_compound_name(lexicon: Lexicon, doc: Doc, end: int) -> int | None:
     while start > doc[end].sent.start and lexicon.has("legal_forms", doc[start].text):
         start, shaped = start - 1, True  # „Die Stadtwerke Neuss GmbH", „Die Tafel Mülheim e. V."
     end = start
-    while start > doc[end].sent.start and (doc[start].text[:1].isupper() or doc[start].text == "&"):
+    while start > doc[end].sent.start and (
+        doc[start].text[:1].isupper() or doc[start].text == "&" or _inner_connector(lexicon, doc, start, end)
+    ):
         word = doc[start].text
+        if _inner_connector(lexicon, doc, start, end):
+            start -= 1  # „Das Haus der Begegnungen", „Die Evangelische Kirche im Rheinland"
+            continue
         # „St. Remigius", „Yıldız & Söhne": an abbreviation or an ampersand inside the name.
         if not (word.replace("-", "").isalpha() or word == "&" or (word.endswith(".") and len(word) <= 4)):
             return None
         adjectives += start < end and word.endswith(("e", "er", "en", "es"))
         # „Die Deutsche Bahn", „Das Deutsche Rote Kreuz": a capitalised adjective in -e names a body;
         # one in -er is a place's („Die Düsseldorfer Erklärung"), as often a thing's.
-        shaped |= (
-            "-" in word or lexicon.has("organisation_words", word) or (start < end and word.endswith("e"))
-        )
+        shaped |= "-" in word or organisation_word(lexicon, word) or (start < end and word.endswith("e"))
         start -= 1
     opens = start == doc[end].sent.start and lexicon.has("name_articles", doc[start].text)
     return start + 1 if opens and (shaped or adjectives >= 2) else None
+
+
+def _inner_connector(lexicon: Lexicon, doc: Doc, i: int, end: int) -> bool:
+    """A lower-case word between two capitalised ones inside a name („der", „im", „für")."""
+    return (
+        i < end
+        and lexicon.has("name_inner_words", doc[i].text)
+        and doc[i - 1].text[:1].isupper()
+        and doc[i + 1].text[:1].isupper()
+    )
+
+
+def organisation_word(lexicon: Lexicon, word: str) -> bool:
+    """„Stiftung", or a compound whose last part names a body („Verkehrsgesellschaft")."""
+    heads = tuple(lexicon.words.get("organisation_heads", ()))
+    lower = word.lower()
+    return lexicon.has("organisation_words", word) or (word[:1].isupper() and lower.endswith(heads))
 
 
 def german_name_end(lexicon: Lexicon, doc: Doc, end: int, verbs: frozenset[int]) -> int:
@@ -91,7 +111,9 @@ def german_object(lex: Lexicon, doc: Doc, candidate: Candidate, candidates: Sequ
     if owner is None and lex.has("attribute_prepositions", before.text) and start >= 2:
         owner = doc[start - 2]
     if owner is not None and owner.is_title and owner.is_alpha and not lex.has("determiners", owner.text):
-        return owner.i > owner.sent.start
+        # „Der Klimaplan von Namur hat das Ziel, …": a plan's holder holds its aims.
+        document = owner.lower_.endswith(tuple(lex.words.get("document_heads", ())))
+        return owner.i > owner.sent.start and not document
     if candidate.source != "agent":
         return False
     if start < 2 or not (before.is_lower and before.is_alpha) or lex.has("conjunctions", before.text):
@@ -118,7 +140,7 @@ def names_before_verbs(lexicon: Lexicon, doc: Doc, verbs: frozenset[int]) -> lis
             start -= 1
         words = [t.text for t in doc[start:verb]]
         shaped = any(
-            lexicon.has("organisation_words", w)
+            organisation_word(lexicon, w)
             or lexicon.has("organisation_connectors", w)
             or w[1:] != w[1:].lower()
             for w in words
@@ -128,3 +150,24 @@ def names_before_verbs(lexicon: Lexicon, doc: Doc, verbs: frozenset[int]) -> lis
         if start == doc[verb].sent.start and verb - start >= 2 and shaped and bare:
             found.append((start, verb))
     return found
+
+
+def german_apposition(lexicon: Lexicon, tokens: Sequence[Token]) -> range:
+    """The doc positions of an aside in a sentence's `tokens`: „Die Caritas, einer der größten
+    Träger, wird …", „Die Wohnbau eG, Vermieterin von 2.500 Wohnungen, garantiert …". A German
+    main clause holds one phrase before its verb, so between a name opening the sentence and
+    the verb, two commas enclose an aside."""
+    commas = [position for position, t in enumerate(tokens) if t.text == ","][:2]
+    if len(commas) < 2 or not 1 <= commas[0] <= 6 or commas[1] + 1 >= len(tokens):
+        return range(0)
+    verb, name = tokens[commas[1] + 1], tokens[: commas[0]]
+    named = not lexicon.has("prefield_openers", name[0].text) and all(
+        t.text[:1].isupper() or lexicon.has("determiners", t.text) or lexicon.has("legal_forms", t.text)
+        for t in name
+    )
+    aside = tokens[commas[0] + 1 : commas[1]]
+    if not named or any(t.is_punct for t in aside) or not (verb.is_lower and verb.is_alpha):
+        return range(0)
+    if any(lexicon.has(words, verb.text) for words in ("conjunctions", "subordinators", "relatives")):
+        return range(0)  # „…, dass …", „…, das ist beschlossen": a clause, no aside
+    return range(aside[0].i, aside[-1].i + 1)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from synthesis.extract.actors import Actor, ActorFinder, Candidate
 from synthesis.extract.attribution import attributed_speaker
 from synthesis.extract.deadlines import Deadline, find_deadlines
+from synthesis.extract.german_names import german_apposition
 from synthesis.extract.lexicon import Lexicon, Strength, TriggerRule
 
 
@@ -116,6 +117,8 @@ class Reading:
                     if other.text == "," or is_boundary(other, self.lex):  # ";" is a boundary
                         break
                     inside.add(other.i)
+        if self.lex.language == "de":
+            inside.update(german_apposition(self.lex, tokens))
         return frozenset(inside)
 
     def clause(self, trigger: Span) -> tuple[int, int]:

@@ -7,15 +7,16 @@ import pytest
 
 from synthesis.models import Language
 from tests.extract.conftest import Extract, assert_twin_pledges_and_text_does_not, pledges
-from tests.extract.styles import bodies, minutes, people, reports, talk
+from tests.extract.styles import bodies, minutes, people, reports, speakers, talk
 
-FOUND = [*minutes.FOUND, *people.FOUND, *reports.FOUND, *talk.FOUND, *bodies.FOUND]
+FOUND = [*minutes.FOUND, *people.FOUND, *reports.FOUND, *talk.FOUND, *bodies.FOUND, *speakers.FOUND]
 NOT_PLEDGES = [
     *minutes.NOT_PLEDGES,
     *people.NOT_PLEDGES,
     *reports.NOT_PLEDGES,
     *talk.NOT_PLEDGES,
     *bodies.NOT_PLEDGES,
+    *speakers.NOT_PLEDGES,
 ]
 
 

@@ -127,7 +127,7 @@ FOUND += [
         "de",
         "Das Jugendamt des Kreises Heinsberg schickt bis zum 15. Oktober Fachkräfte in alle Unterkünfte.",
         None,
-        [("Das Jugendamt", "firm", "2019-10-15")],
+        [("Jugendamt des Kreises Heinsberg", "firm", "2019-10-15")],
     ),
     (
         "de",

@@ -1,0 +1,85 @@
+"""Shapes the ninth tuning round (dev9 German misses) taught: organisations whose name holds
+„der", „im" or „für" or ends in a body's word, an aside between a name and its verb, aims held
+by a plan or named by a noun, and a speaker introduced a sentence before their „wir".
+
+Each sentence was written for this file; none comes from an evaluation split.
+"""
+
+from __future__ import annotations
+
+# (language, text, speaker city, [(actor id or, when unresolved, its text; strength; deadline)])
+FOUND = [
+    (
+        "de",
+        "Die Nordstadt Wohnungsgesellschaft verspricht, alle Treppenhäuser barrierefrei umzubauen.",
+        None,
+        [("Nordstadt Wohnungsgesellschaft", "firm", None)],
+    ),
+    (
+        "de",
+        "Das Haus der Nachbarschaft wird im Frühjahr einen Reparaturtreff eröffnen.",
+        None,
+        [("Haus der Nachbarschaft", "firm", "2020-03")],
+    ),
+    (
+        "de",
+        "Die Evangelische Kirche im Rheinland öffnet im Januar drei Wärmestuben.",
+        None,
+        [("Evangelische Kirche im Rheinland", "firm", "2020-01")],
+    ),
+    (
+        "de",
+        "Das Zentrum für Migration plant für den Herbst eine Sprechstunde in der Altstadt.",
+        None,
+        [("Zentrum für Migration", "planned", "2019-09")],
+    ),
+    # An aside between the name and its verb names no one.
+    (
+        "de",
+        "Der Mieterverein Oberbilk, einer der ältesten Träger der Stadt, wird eine Rechtsberatung anbieten.",
+        None,
+        [("Der Mieterverein Oberbilk", "firm", None)],
+    ),
+    # A plan's holder holds its aims; an aim named by a noun pledges with its deadline.
+    (
+        "de",
+        "Der Mobilitätsplan von Lyon hat das Ziel, bis 2025 jede Schule an ein Radnetz anzuschließen.",
+        None,
+        [("lyon", "planned", "2025")],
+    ),
+    (
+        "de",
+        "Ziel der Stadt Rabat ist eine Versorgung aller Haushalte mit Trinkwasser bis 2030.",
+        None,
+        [("rabat", "planned", "2030")],
+    ),
+    # The speaker introduced before speaks for their place until the paragraph ends.
+    (
+        "de",
+        "Nun spricht Frau Haddad, Beigeordnete aus Tunis. Sie dankt den Gastgebern. "
+        "Im Mai eröffnen wir zwei Lesecafés.",
+        "lyon",
+        [("tunis", "firm", "2020-05")],
+    ),
+    (
+        "de",
+        "Die Delegation aus Dakar berichtet über die Hitze.\nIm Mai eröffnen wir zwei Lesecafés.",
+        "lyon",
+        [("lyon", "firm", "2020-05")],
+    ),
+]
+
+NOT_PLEDGES = [
+    # An aim named by a noun, without a deadline, only describes.
+    (
+        "de",
+        "Ziel der Stadt Rabat ist eine Versorgung aller Haushalte mit Trinkwasser bis 2030.",
+        "Ziel der Stadt Rabat ist eine Versorgung aller Haushalte mit Trinkwasser.",
+    ),
+    # A sentence naming two places introduces no speaker: „wir" stays the note's city.
+    (
+        "de",
+        "Die Bürgermeisterin von Rabat dankt Tunis. Wir eröffnen im Mai zwei Lesecafés.",
+        "Die Bürgermeisterin von Rabat dankt Tunis. Wir eröffneten im Mai zwei Lesecafés.",
+    ),
+]

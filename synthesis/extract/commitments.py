@@ -31,7 +31,6 @@ from synthesis.extract.gazetteer import load_gazetteer
 from synthesis.extract.lexicon import Lexicon, TriggerRule, after_openers, expand_first_token, load_lexicon
 from synthesis.extract.qualifiers import is_question
 from synthesis.extract.reading import CommitmentMatch, Reading, RecommendationMatch
-from synthesis.extract.sentence_reader import HEADING_REACH
 
 __all__ = [
     "CommitmentComponent",
@@ -132,7 +131,7 @@ class CommitmentExtractor:
             if (
                 in_sentence
                 or any(sentence.start <= i <= sentence.start + 2 for i in openers)
-                or any(self.lexicon.has("pledge_headings", t.text) for t in sentence[:HEADING_REACH])
+                or sentence_reader.heading_word(self.lexicon, sentence)[1] is not None
             ):
                 reading = Reading(
                     doc,

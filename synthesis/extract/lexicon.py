@@ -118,7 +118,10 @@ def after_openers(pattern: Pattern, openers: Collection[str], fillers: Collectio
     rest = [{k: v for k, v in first.items() if k != "IS_SENT_START"}, *pattern[1:]]
     variants = [pattern, [{"ORTH": {"IN": sorted(openers)}}, *rest]]
     if fillers:
-        variants.append([{"IS_SENT_START": True, "LOWER": {"IN": sorted(fillers)}}, {"ORTH": ","}, *rest])
+        # „Ja, wir …", „Also … wir …", and after a label: „Dakar: Ja, wir …".
+        filler = [{"LOWER": {"IN": sorted(fillers)}}, {"ORTH": {"IN": [",", "…", "..."]}}]
+        variants.append([{"IS_SENT_START": True, **filler[0]}, filler[1], *rest])
+        variants.append([{"ORTH": {"IN": sorted(openers)}}, *filler, *rest])
     return variants
 
 

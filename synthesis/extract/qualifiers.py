@@ -16,6 +16,7 @@ from synthesis.extract.lexicon import Lexicon
 from synthesis.extract.reading import Action, Reading
 
 _YEAR = re.compile(r"^(19|20)\d{2}$")
+LABEL_WORDS = 8  # tokens a minutes label may hold before its colon
 
 
 def is_question(sentence: Span, lexicon: Lexicon) -> bool:
@@ -74,7 +75,8 @@ def in_relative_clause(r: Reading, trigger: Span, clause_start: int) -> bool:
     return False
 
 
-def conditional(r: Reading, trigger: Span, start: int, end: int) -> bool:
+def conditional(r: Reading, trigger: Span, start: int, end: int, *, offer: bool = False) -> bool:
+    """`offer`: the trigger's own „könnten" („Wir könnten … anbieten") offers, it sets no condition."""
     # A colon opens a new statement: "si ..., Genève a pris un engagement : la Ville ouvrira".
     for token in r.doc[start : trigger.start]:
         if token.text == ":":
@@ -83,7 +85,9 @@ def conditional(r: Reading, trigger: Span, start: int, end: int) -> bool:
     if r.lex.has("inverted_conditionals", words[0].text) and trigger.start > start:
         return True  # "Should the ministry release the funds, Dakar will ..."
     if any(
-        r.lex.has("conditionals", t.text) and not (t.i > 0 and r.lex.has("concessives", r.doc[t.i - 1].text))
+        r.lex.has("conditionals", t.text)
+        and not (t.i > 0 and r.lex.has("concessives", r.doc[t.i - 1].text))
+        and not (offer and trigger.start <= t.i < trigger.end)
         for t in words
     ):
         return True  # but "même si" / "even if" concede, they do not condition
@@ -108,6 +112,8 @@ def verb_first(r: Reading) -> bool:
     first, second = words
     if r.lex.has("discourse_fillers", first.text) or second.i != first.i + 1:
         return False  # „Gut, das übernehme ich", „Versprochen: Den …": a word of talk, not a verb
+    if any(t.text in (":", "):") for t in r.sentence[:LABEL_WORDS]):
+        return False  # „Antwort der Beigeordneten: Wir …": a label's noun, not a verb
     if first.is_title and r.lex.has("verb_first_auxiliaries", first.text):
         # „Wird Köln die Zahlen veröffentlichen", „Kann jemand rausfinden, ob …": any subject.
         named = any(c.start == second.i for c in r.candidates) or second.is_title
@@ -130,10 +136,11 @@ def hedged(r: Reading, start: int, end: int) -> bool:
     return any(f" {hedge} " in text for hedge in r.lex.words.get("hedges", ()) if " " in hedge)
 
 
-def habitual(r: Reading, start: int, end: int) -> bool:
-    """ "Jedes Jahr eröffnen wir im Mai ...", « chaque année ... en septembre »: a habit, not a plan."""
+def habitual(r: Reading, start: int, end: int, *, phrases: str = "habitual") -> bool:
+    """ "Jedes Jahr eröffnen wir im Mai ...", « chaque année ... en septembre »: a habit, not a plan.
+    `phrases` names the list: "as_every_year" holds habits a start date does not make new."""
     text = f" {' '.join(t.lower_ for t in r.doc[start:end])} "
-    return any(f" {phrase} " in text for phrase in r.lex.words.get("habitual", ()))
+    return any(f" {phrase} " in text for phrase in r.lex.words.get(phrases, ()))
 
 
 def undated_future(r: Reading, start: int, end: int) -> bool:

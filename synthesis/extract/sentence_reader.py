@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from synthesis.extract import actions, objects, qualifiers, subjects
 from synthesis.extract.actors import Actor, Candidate
 from synthesis.extract.deadlines import Deadline
-from synthesis.extract.lexicon import Strength, TriggerRule
+from synthesis.extract.lexicon import Lexicon, Strength, TriggerRule
 from synthesis.extract.reading import CommitmentMatch, Draft, Reading
 
 
@@ -40,6 +40,7 @@ def read(r: Reading, triggers: list[Span]) -> list[CommitmentMatch]:
         if (draft.action.needs_deadline or draft.rule.needs_deadline or draft.rule.dated) and (
             not (_ahead(r, draft, deadline) or _undated_future(r, draft, deadline))
             or (qualifiers.habitual(r, draft.start, draft.end) and not _starts(r, deadline))
+            or qualifiers.habitual(r, draft.start, draft.end, phrases="as_every_year")
         ):
             continue
         near = max(draft.start, min(a.start for a in draft.actors) - 5)
@@ -118,12 +119,14 @@ def _draft(r: Reading, trigger: Span, rule: TriggerRule, previous_actor: Actor |
     if (
         action is None
         or qualifiers.negated(r, trigger, action, start)
-        or qualifiers.conditional(r, trigger, start, end)
+        or qualifiers.conditional(r, trigger, start, end, offer=rule.strength == "proposed")
         or qualifiers.hedged(r, start, end)
     ):
         return None
     if rule.complement == "self" and r.lex.has("self_excluded_lemmas", r.doc[action.index].lemma_):
         return None
+    if rule.needs_deadline and r.lex.has("reporting_verbs", trigger[-1].text):
+        return None  # „Frau Kaya erklärt, man müsse … bis Mai …": she reports, the date is not hers
     if qualifiers.not_a_pledge(r, trigger, action, end) or (
         rule.ending and actions.present_first_plural(r.doc[action.index])
     ):
@@ -181,24 +184,45 @@ def _shorthand(r: Reading, found: list[CommitmentMatch]) -> list[CommitmentMatch
 HEADING_REACH = 4  # words before a heading's pledge noun: "Lausanne's stated objective:"
 
 
+def heading_word(lex: Lexicon, sentence: Span) -> tuple[int | None, Token | None]:
+    """The word that heads a pledge („Ziel", "target", « engagement ») near the sentence's start,
+    and the dash that ends a label before it, if any: „Klimaplan der Stadt Lyon – Ziel: …"."""
+    label_end = next((t.i for t in sentence[1:8] if t.text in ("–", "—")), None)
+    words = [t for t in sentence if not lex.has("bullets", t.text) and not t.is_space]
+    reach = HEADING_REACH + sum(1 for t in words if label_end is not None and t.i < label_end)
+    endings = tuple(lex.words.get("pledge_heading_endings", ()))
+    head = next(
+        (
+            t
+            for t in words[:reach]
+            if lex.has("pledge_headings", t.text) or (endings and t.is_title and t.lower_.endswith(endings))
+        ),
+        None,
+    )
+    return label_end, head
+
+
 def _pledge_heading(r: Reading) -> list[CommitmentMatch]:
     """'Notre engagement : aucune famille sans solution d'ici fin 2020', 'Key target for 2020: ...':
     a heading that names a pledge, and the pledge after its separator, with no verb."""
     lex = r.lex
     tokens = [t for t in r.sentence if not lex.has("bullets", t.text) and not t.is_space]
-    head = next((t for t in tokens[:HEADING_REACH] if lex.has("pledge_headings", t.text)), None)
-    separator = next((t for t in tokens[:10] if lex.has("shorthand_separators", t.text)), None)
-    if head is None or separator is None or separator.i < head.i or separator.i + 2 >= r.sentence.end:
+    label_end, head = heading_word(lex, r.sentence)
+    separator = next(
+        (t for t in tokens[:12] if head and t.i > head.i and lex.has("shorthand_separators", t.text)), None
+    )
+    if head is None or separator is None or separator.i + 2 >= r.sentence.end:
         return []
+    if qualifiers.conditional(r, r.doc[head.i : head.i + 1], r.sentence.start, r.sentence.end):
+        return []  # „Zielmarke 2025 nur unter Vorbehalt: …, sofern …"
     # "Our 2025 goal: ...": the heading may hold the deadline too.
     deadline = next((d for d in r.deadlines if d.start >= tokens[0].idx), None)
-    named = [
-        c
-        for c in r.candidates
-        if c.end <= separator.i
-        and c.source != "first_person"
-        and (head.i < c.end or lex.has("possessive_clitics", r.doc[c.end].text))
-    ]  # "L'engagement de Casablanca :", „Ziel der Stadt Sousse:", "Lausanne's stated objective:"
+    before = [c for c in r.candidates if c.end <= separator.i and c.source != "first_person"]
+    named = [c for c in before if head.i < c.end or lex.has("possessive_clitics", r.doc[c.end].text)] or [
+        c for c in before if label_end is not None and c.end <= label_end
+    ]
+    # "L'engagement de Casablanca :", „Ziel der Stadt Sousse:", "Lausanne's stated objective:",
+    # „Klimaplan der Stadt Lyon – Ziel:"
     mine = next((t for t in tokens if t.i < head.i and lex.has("possessive_first_person", t.text)), None)
     if deadline is None or not (named or mine or r.speaker_city):
         return []

@@ -69,6 +69,35 @@ FOUND = [
     ),
 ]
 
+# Replies after a label or a word of talk, an offer, and a heading after a label.
+FOUND += [
+    (
+        "de",
+        "Antwort der Beigeordneten aus Rabat: Ja, wir öffnen im kommenden Jahr zwei Bibliotheken.",
+        None,
+        [("rabat", "firm", "2020")],
+    ),
+    ("de", "Ja … wir schicken im Oktober zwei Fachleute nach Tunis.", "lyon", [("lyon", "firm", "2019-10")]),
+    (
+        "de",
+        "Wir könnten Ihnen im Frühjahr unsere Schulungsunterlagen zur Verfügung stellen.",
+        "lyon",
+        [("lyon", "proposed", "2020-03")],
+    ),
+    (
+        "de",
+        "Mobilitätsplan der Stadt Lyon – Ziel: Verdopplung der Radwege bis 2025.",
+        None,
+        [("lyon", "planned", "2025")],
+    ),
+    (
+        "de",
+        "Klimaziel 2 – Umweltamt Rabat: 300 neue Bäume bis Juni 2021.",
+        None,
+        [("Umweltamt Rabat", "planned", "2021-06")],
+    ),
+]
+
 NOT_PLEDGES = [
     # An aim named by a noun, without a deadline, only describes.
     (
@@ -81,5 +110,36 @@ NOT_PLEDGES = [
         "de",
         "Die Bürgermeisterin von Rabat dankt Tunis. Wir eröffnen im Mai zwei Lesecafés.",
         "Die Bürgermeisterin von Rabat dankt Tunis. Wir eröffneten im Mai zwei Lesecafés.",
+    ),
+    # An offer with its condition, a habit, an opinion, hearsay, a condition on a heading.
+    (
+        "de",
+        "Wir könnten die Kosten im Mai übernehmen.",
+        "Wir könnten die Kosten im Mai übernehmen, wenn das Land zustimmt.",
+    ),
+    (
+        "de",
+        "Wir öffnen ab Dezember die Turnhalle als Wärmeraum.",
+        "Wie jeden Winter öffnen wir ab Dezember die Turnhalle als Wärmeraum.",
+    ),
+    (
+        "de",
+        "Frau Kaya (Lyon) erklärt sich bereit, die Liste bis Freitag zu schicken.",
+        "Frau Kaya (Lyon) erklärt, man müsse den Spielplatz an der Bahnstraße bis Mai sanieren.",
+    ),
+    (
+        "de",
+        "Die Stiftung Brückenschlag wird ein zweites Stipendienjahr finanzieren.",
+        "Im Falle einer Bewilligung wird die Stiftung Brückenschlag ein zweites Stipendienjahr finanzieren.",
+    ),
+    (
+        "de",
+        "Die Caritas will das Café bis 2021 wieder öffnen.",
+        "Hab gehört, die Caritas will das Café bis 2021 wieder öffnen.",
+    ),
+    (
+        "de",
+        "Zielmarke der Stadt Rabat für 2025: 50 Prozent Elektrobusse.",
+        "Zielmarke der Stadt Rabat für 2025 unter Vorbehalt: 50 Prozent Elektrobusse, sofern das Land zahlt.",
     ),
 ]

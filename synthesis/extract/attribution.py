@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from synthesis.extract.actor_types import Candidate
 from synthesis.extract.lexicon import Lexicon
@@ -129,8 +129,26 @@ def reporting_body(
                 and c.start <= token.i + REACH
                 and c.source not in ("anaphora", "first_person")
             ):
-                # „die Sprecherin der Kölner Verkehrs-Betriebe": the body she speaks for.
-                whose = c.end < len(doc) and lexicon.has("prepositions_of", doc[c.end].text)
-                c = next((o for o in candidates if whose and o.start == c.end), c)
-                return Candidate(max(c.start, token.i + 1), c.end, c.source, c.place_id, organisation=True)
+                return _body(lexicon, doc, c, candidates, token.i + 1)
+    # „Ein Sprecher der Wasserwerke Ost GmbH sagte, man werde …": the reporter first.
+    for token in reversed(doc[sentence.start : after]):
+        if not (lexicon.has("reporting_verbs", token.text) and doc[token.i + 1].text == ","):
+            continue
+        speakers = [
+            c
+            for c in candidates
+            if sentence.start <= c.start
+            and c.end <= token.i
+            and token.i - c.end <= REACH
+            and c.source not in ("anaphora", "first_person")
+        ]
+        if speakers:
+            return _body(lexicon, doc, speakers[0], candidates, sentence.start)
     return None
+
+
+def _body(lexicon: Lexicon, doc: Doc, c: Candidate, candidates: Sequence[Candidate], start: int) -> Candidate:
+    """„die Sprecherin der Kölner Verkehrs-Betriebe": the body she speaks for."""
+    whose = c.end < len(doc) and lexicon.has("prepositions_of", doc[c.end].text)
+    c = next((o for o in candidates if whose and o.start == c.end), c)
+    return Candidate(max(c.start, start), c.end, c.source, c.place_id, organisation=True)

@@ -171,3 +171,30 @@ def german_apposition(lexicon: Lexicon, tokens: Sequence[Token]) -> range:
     if any(lexicon.has(words, verb.text) for words in ("conjunctions", "subordinators", "relatives")):
         return range(0)  # „…, dass …", „…, das ist beschlossen": a clause, no aside
     return range(aside[0].i, aside[-1].i + 1)
+
+
+REPORTED_NAME_REACH = 8  # words between „Wie" and its reporting verb: „Wie das Bündnis für … Neuss mitteilte"
+
+
+def reported_sources(lexicon: Lexicon, doc: Doc) -> list[tuple[int, int]]:
+    """„Wie die Evangelische Kirchengemeinde Oberkassel mitteilte, öffnet sie …": the body a
+    fronted „wie" clause names before its reporting verb, whose pronoun then pledges."""
+    found = []
+    for sent in doc.sents:
+        first = sent.start
+        if not lexicon.has("source_openers", doc[first].text):
+            continue
+        verb = next(
+            (
+                t.i
+                for t in doc[first + 1 : first + 2 + REPORTED_NAME_REACH]
+                if lexicon.has("reporting_verbs", t.text)
+            ),
+            None,
+        )
+        if verb is None or verb + 1 >= sent.end or doc[verb + 1].text != ",":
+            continue
+        start = first + 1 + lexicon.has("name_articles", doc[first + 1].text)
+        if start < verb and doc[start].text[:1].isupper() and not any(t.is_punct for t in doc[start:verb]):
+            found.append((start, verb))
+    return found

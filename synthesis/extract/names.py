@@ -11,7 +11,7 @@ from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from synthesis.extract.actor_types import Candidate
-from synthesis.extract.german_names import german_compound_name, names_before_verbs
+from synthesis.extract.german_names import german_compound_name, names_before_verbs, reported_sources
 from synthesis.extract.lexicon import Lexicon
 
 
@@ -39,7 +39,7 @@ def proper_names(
                 found.append(Candidate(start_of_name, i + 1, "name", organisation=True))
         found += [
             Candidate(a, b, "name", organisation=True)
-            for a, b in names_before_verbs(lexicon, doc, reserved | weak)
+            for a, b in [*names_before_verbs(lexicon, doc, reserved | weak), *reported_sources(lexicon, doc)]
         ]
         return found
     if doc.has_annotation("POS"):

@@ -98,6 +98,23 @@ FOUND += [
     ),
 ]
 
+# Reported speech: the source named first, its pronoun pledging; the reporter before „man".
+FOUND += [
+    (
+        "de",
+        "Wie die Evangelische Kirchengemeinde Unterbach mitteilte, öffnet sie ab dem 1. Dezember "
+        "ihren Saal als Wärmestube.",
+        None,
+        [("Evangelische Kirchengemeinde Unterbach", "firm", "2019-12-01")],
+    ),
+    (
+        "de",
+        "Der Mieterverein Gerresheim erklärte, man werde bis Jahresende eine Sprechstunde einrichten.",
+        None,
+        [("Mieterverein Gerresheim", "firm", "2019-12-31")],
+    ),
+]
+
 NOT_PLEDGES = [
     # An aim named by a noun, without a deadline, only describes.
     (
@@ -141,5 +158,10 @@ NOT_PLEDGES = [
         "de",
         "Zielmarke der Stadt Rabat für 2025: 50 Prozent Elektrobusse.",
         "Zielmarke der Stadt Rabat für 2025 unter Vorbehalt: 50 Prozent Elektrobusse, sofern das Land zahlt.",
+    ),
+    (
+        "de",
+        "Die Caritas öffnet ab Dezember eine Wärmestube.",
+        "Wie im Vorjahr öffnet die Caritas ab Dezember eine Wärmestube.",
     ),
 ]

@@ -37,6 +37,13 @@ def proper_names(
                 found.append(Candidate(i, i + 1, "name", organisation=organisation, weak=only_weak))
             elif i + 1 in reserved | weak and (start_of_name := german_compound_name(lexicon, doc, i)):
                 found.append(Candidate(start_of_name, i + 1, "name", organisation=True))
+        # „Die Katholische Pfarrei St. Anna und der Jugendmigrationsdienst werden": the first of two.
+        verbs = reserved | weak
+        for t in doc:
+            joined = t.i > 0 and lexicon.has("infinitive_conjunctions", t.text)
+            before_verb = joined and any(t.i < v < t.sent.end for v in verbs)
+            if before_verb and (start_of_name := german_compound_name(lexicon, doc, t.i - 1)):
+                found.append(Candidate(start_of_name, t.i, "name", organisation=True))
         found += [
             Candidate(a, b, "name", organisation=True)
             for a, b in [*names_before_verbs(lexicon, doc, reserved | weak), *reported_sources(lexicon, doc)]

@@ -115,6 +115,20 @@ FOUND += [
     ),
 ]
 
+# Two bodies joined by „und" before their verb: each pledges.
+FOUND += [
+    (
+        "de",
+        "Die Evangelische Gemeinde St. Johannes und der Jugendmigrationsdienst Derendorf werden "
+        "gemeinsam eine Lernhilfe anbieten.",
+        None,
+        [
+            ("Evangelische Gemeinde St. Johannes", "firm", None),
+            ("der Jugendmigrationsdienst Derendorf", "firm", None),
+        ],
+    ),
+]
+
 NOT_PLEDGES = [
     # An aim named by a noun, without a deadline, only describes.
     (

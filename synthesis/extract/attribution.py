@@ -69,6 +69,8 @@ def introduced_speaker(sentence: Span, candidates: Sequence[Candidate], *, lexic
     Beigeordnete aus Douala.", „Herr Amrani spricht für Fès.", „Die Vertreterin Beiruts bedankt
     sich …". Like a label, it holds for the speaker's next sentences („… Wir eröffnen im März …").
     Only one place may be named: „Die Bürgermeisterin von Rabat dankt Tunis" introduces no one."""
+    if not lexicon.words.get("speaker_introductions"):
+        return None  # a language without the list: no sentence is looked at
     places = [c for c in candidates if c.place_id and sentence.start <= c.start < sentence.end]
     if len({c.place_id for c in places}) != 1:
         return None

@@ -188,7 +188,9 @@ def heading_word(lex: Lexicon, sentence: Span) -> tuple[int | None, Token | None
     """The word that heads a pledge („Ziel", "target", « engagement ») near the sentence's start,
     and the dash that ends a label before it, if any: „Klimaplan der Stadt Lyon – Ziel: …"."""
     label_end = next((t.i for t in sentence[1:8] if t.text in ("–", "—")), None)
-    words = [t for t in sentence if not lex.has("bullets", t.text) and not t.is_space]
+    # Called for every sentence: only its opening words can hold a heading.
+    opening = sentence[: 2 * HEADING_REACH + 8]
+    words = [t for t in opening if not lex.has("bullets", t.text) and not t.is_space]
     reach = HEADING_REACH + sum(1 for t in words if label_end is not None and t.i < label_end)
     endings = tuple(lex.words.get("pledge_heading_endings", ()))
     head = next(

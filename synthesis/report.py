@@ -40,6 +40,9 @@ class CacheCounts(BaseModel):
     documents_reused: int = 0  # linked from the latest run: their own inputs did not change
 
 
+REUSED = "documents reused from the latest run: nothing they are made from changed"
+
+
 class WorkshopLine(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -229,11 +232,7 @@ def report_markdown(report: RunReport) -> str:
         "",
         f"- {cache.ingest_hits} notes reused without reading their file again",
         f"- {cache.extraction_hits} extractions reused, {cache.extracted} notes extracted",
-        *(
-            f"- {n} documents reused from the latest run: nothing they are made from changed"
-            for n in (cache.documents_reused,)
-            if n
-        ),
+        *([f"- {cache.documents_reused} {REUSED}"] if cache.documents_reused else []),
         "",
         "## Time per stage",
         "",

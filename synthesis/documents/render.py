@@ -159,9 +159,9 @@ def render_exhibition(
             except (BrokenProcessPool, RuntimeError):  # the aside process is gone: write it here
                 log.warning("the aside process could not take the DOCX; writing it here")
         for job, wanted in todo:
-            path = inside(directory, directory / job.name)
             if later is not None and job.name == docx:
-                continue
+                continue  # the aside process writes it
+            path = inside(directory, directory / job.name)
             if _record(rendered, directory, job.name, partial(_atomically, path, job.write)):
                 records[job.name] = Record(wanted, file_hash(path))
         if later is not None and _record(rendered, directory, docx, later[0].result):

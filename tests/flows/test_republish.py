@@ -62,6 +62,7 @@ def test_a_desk_translation_and_a_rejection_reach_the_next_publications(
     assert len(others) == len(SAMPLE.workshops) - 1
     assert all((second / name).stat().st_ino == (first / name).stat().st_ino for name in others)
     assert (second / "booklet-en-fr.pdf").stat().st_ino != (first / "booklet-en-fr.pdf").stat().st_ino
+    assert f"- {len(others)} documents reused from the latest run" in (second / "report.md").read_text()
 
     assert rejected.source.quote in booklet(second)
     sources = {n.id: n.source for n in SAMPLE.notes}

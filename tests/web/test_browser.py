@@ -146,6 +146,13 @@ def test_upload_on_a_phone_run_replace_and_run_again(web: WebSetup, served: str,
         assert "cinq maisons des familles" in second and "trois nouveaux centres" not in second
         page.goto(f"{served}/summits/{SUMMIT_ID}/dashboard")
         audit = page.locator("table").last.inner_text()
+        # The run's bookkeeping (edition.json, index.json, documents.json) is no document to list.
+        assert "booklet-en-fr.pdf" in page.content() and "documents.json" not in page.content()
+        page.set_viewport_size(PHONE)
+        page.screenshot(path=str(shots / "dashboard-phone.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], (
+            "no sideways scrolling"
+        )
         browser.close()
     kept = [p for p in (web.summit_dir / "history").rglob("atelier-lyon.md") if p.is_file()]
     assert [p.read_text("utf-8") for p in kept] == [FRENCH_NOTE], "the first version is in the history"
